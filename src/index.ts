@@ -1,0 +1,1 @@
+export * as monitoring from './imports/monitoring.coreos.com';
