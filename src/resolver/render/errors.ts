@@ -1,0 +1,33 @@
+/**
+ * The error the renderer throws where prometheus-operator would refuse to generate a
+ * configuration.
+ */
+
+import { KubeObject } from '../types';
+
+/** A configuration the operator would reject. The message names the object and the field. */
+export class RenderError extends Error {
+  /**
+   * @param message what is wrong and what is allowed
+   * @param object the object being rendered, when there is one
+   * @param field the offending field path (e.g. `spec.endpoints[0].port`)
+   */
+  constructor(message: string, readonly object?: KubeObject, readonly field?: string) {
+    super(RenderError.compose(message, object, field));
+    this.name = 'RenderError';
+  }
+
+  private static compose(message: string, object?: KubeObject, field?: string): string {
+    const parts: string[] = [];
+    if (object) parts.push(describeObject(object));
+    if (field) parts.push(field);
+    return parts.length > 0 ? `${parts.join(' ')}: ${message}` : message;
+  }
+}
+
+/** `Kind namespace/name` of an object, for messages. */
+export function describeObject(obj: KubeObject): string {
+  const ns = obj.metadata?.namespace;
+  const name = obj.metadata?.name ?? '<unnamed>';
+  return `${obj.kind} ${ns ? `${ns}/` : ''}${name}`;
+}
