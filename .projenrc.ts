@@ -58,14 +58,12 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       testTimeout: 60_000,
     },
   },
-  tsJestOptions: {
-    transformOptions: { isolatedModules: true },
-  },
   tsconfig: {
     compilerOptions: { inlineSourceMap: false, inlineSources: false },
   },
   tsconfigDev: {
-    compilerOptions: { inlineSourceMap: false, inlineSources: false },
+    // isolatedModules makes ts-jest transpile without type-checking; the test task type-checks once with tsc.
+    compilerOptions: { inlineSourceMap: false, inlineSources: false, isolatedModules: true },
     include: ['../examples/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts'],
   },
   eslintOptions: {

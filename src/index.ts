@@ -1,1 +1,3 @@
 export * as monitoring from './imports/monitoring.coreos.com';
+export * from './common/selector';
+export * from './common/namespace-selector';
