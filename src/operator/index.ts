@@ -1,0 +1,2 @@
+// Re-exports of the operator constructs (each construct's file adds its line here).
+export {};

@@ -1,0 +1,2 @@
+// Re-exports of the prometheus constructs (each construct's file adds its line here).
+export {};
