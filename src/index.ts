@@ -8,3 +8,4 @@ export * from './prometheus';
 export * from './alerting';
 export * from './rules';
 export * from './operator';
+export * from './common/alertmanager-endpoint';
