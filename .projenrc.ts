@@ -56,6 +56,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       testPathIgnorePatterns: ['/node_modules/', '/lib/', '/dist/'],
       modulePathIgnorePatterns: ['/lib/', '/dist/'],
       testTimeout: 60_000,
+      // Tests live in test/ only (src/ has modules such as render/http/spec.ts).
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
     },
   },
   tsconfig: {
