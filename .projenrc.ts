@@ -56,8 +56,6 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       testPathIgnorePatterns: ['/node_modules/', '/lib/', '/dist/'],
       modulePathIgnorePatterns: ['/lib/', '/dist/'],
       testTimeout: 60_000,
-      // Tests live in test/ only (src/ has modules such as render/http/spec.ts).
-      testMatch: ['<rootDir>/test/**/*.test.ts'],
     },
   },
   tsconfig: {
@@ -89,6 +87,9 @@ project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '2
 
 // The generated types are large; document only this library's own API.
 project.tasks.tryFind('docgen')!.reset('jsii-docgen -o API.md -s root');
+
+// Tests live in test/ only (src/ has modules such as render/http/spec.ts).
+project.package.file.addOverride('jest.testMatch', ['<rootDir>/test/**/*.test.ts']);
 
 const testTask = project.tasks.tryFind('test')!;
 // Type-check the tests, examples and scripts (ts-jest only transpiles them).
