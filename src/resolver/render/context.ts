@@ -106,9 +106,9 @@ export class RenderContext {
     return this.featureGate(FeatureGate.TOPOLOGY_SHARDING);
   }
 
-  /** True when the shard retention policy is enabled (the PrometheusShardRetentionPolicy gate). */
+  /** True when the shard retention policy applies (the PrometheusShardRetentionPolicy gate; servers only). */
   get shardRetentionEnabled(): boolean {
-    return this.featureGate(FeatureGate.SHARD_RETENTION_POLICY);
+    return !this.isAgent && this.featureGate(FeatureGate.SHARD_RETENTION_POLICY);
   }
 
   /** True when pods carry topology.kubernetes.io/zone (PodTopologyLabelsAdmission). */

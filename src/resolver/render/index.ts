@@ -1,0 +1,154 @@
+/**
+ * The renderer's entry points: the whole prometheus.yaml that prometheus-operator v0.93.0
+ * writes into the `prometheus-<name>` Secret, for a Prometheus (GenerateServerConfiguration)
+ * or a PrometheusAgent (GenerateAgentConfiguration).
+ */
+
+import { Document } from 'yaml';
+import { KubeObject, OperatorOptions } from '../types';
+import { renderAlerting } from './alerting';
+import { createRenderContext, RenderContext } from './context';
+import { parsePrometheusDuration } from './duration';
+import { RenderError } from './errors';
+import { addServerGlobals, globalSection } from './global';
+import { renderRemoteRead } from './remote-read';
+import { renderRemoteWrite } from './remote-write';
+import { additionalScrapeConfigs } from './scrape/additional-scrape-configs';
+import { podMonitorJobs } from './scrape/pod-monitor';
+import { probeJob } from './scrape/probe';
+import { scrapeConfigJob } from './scrape/scrape-config';
+import { serviceMonitorJobs } from './scrape/service-monitor';
+import { shardCount } from './scrape/sharding';
+
+/** What the renderer needs to produce one configuration. */
+export interface RenderInput {
+  /** The monitoring.coreos.com/v1 Prometheus or v1alpha1 PrometheusAgent to render for. */
+  prometheus: KubeObject;
+  /** The selected ServiceMonitors. */
+  serviceMonitors?: KubeObject[];
+  /** The selected PodMonitors. */
+  podMonitors?: KubeObject[];
+  /** The selected Probes. */
+  probes?: KubeObject[];
+  /** The selected ScrapeConfigs. */
+  scrapeConfigs?: KubeObject[];
+  /** Everything else the generator reads: Secrets, ConfigMaps, Namespaces... */
+  objects?: KubeObject[];
+  /** Names of the operator's rule ConfigMaps (rule_files). */
+  ruleConfigMapNames?: string[];
+  /** Operator options (flags and feature gates). */
+  options?: OperatorOptions;
+}
+
+/** A rendered configuration and the warnings the operator would log while generating it. */
+export interface RenderResult {
+  /** The configuration as plain data, keys in the operator's order. */
+  config: Record<string, unknown>;
+  /** Fields dropped for the Prometheus version, unreadable references, ignored settings. */
+  warnings: string[];
+}
+
+const RULES_DIR = '/etc/prometheus/rules';
+
+/**
+ * Renders the prometheus.yaml the operator generates for the Prometheus or PrometheusAgent of
+ * `input`. Throws a {@link RenderError} where the operator refuses to generate one.
+ */
+export function renderPrometheusConfig(input: RenderInput): RenderResult {
+  const ctx = createRenderContext({ prometheus: input.prometheus, objects: input.objects, options: input.options });
+  validateScrapeTimeout(ctx);
+  const config = ctx.isAgent ? agentConfig(ctx, input) : serverConfig(ctx, input);
+  return { config, warnings: [...ctx.warnings] };
+}
+
+/** The configuration as YAML text, keys in the operator's order. */
+export function toPrometheusYaml(config: Record<string, unknown>): string {
+  const doc = new Document(config, { version: '1.1' });
+  return doc.toString({ indentSeq: false, lineWidth: 0, minContentWidth: 0 });
+}
+
+function serverConfig(ctx: RenderContext, input: RenderInput): Record<string, unknown> {
+  const cfg: Record<string, unknown> = {};
+  const global = globalSection(ctx);
+  addServerGlobals(ctx, global);
+  cfg.global = global;
+  if (ctx.spec.ruleSelector !== undefined && ctx.spec.ruleSelector !== null) {
+    cfg.rule_files = (input.ruleConfigMapNames ?? []).map((name) => `${RULES_DIR}/${name}/*.yaml`);
+  }
+  const shards = shardCount(ctx);
+  cfg.scrape_configs = [
+    ...serviceMonitorConfigs(ctx, input, shards),
+    ...podMonitorConfigs(ctx, input, shards),
+    ...probeConfigs(ctx, input, shards),
+    ...scrapeConfigConfigs(ctx, input, shards),
+    ...additionalScrapeConfigs(ctx, shards),
+  ];
+  const alerting = renderAlerting(ctx);
+  if (alerting !== undefined) cfg.alerting = alerting;
+  const remoteWrite = renderRemoteWrite(ctx);
+  if (remoteWrite !== undefined) cfg.remote_write = remoteWrite;
+  const remoteRead = renderRemoteRead(ctx);
+  if (remoteRead !== undefined) cfg.remote_read = remoteRead;
+  return cfg;
+}
+
+function agentConfig(ctx: RenderContext, input: RenderInput): Record<string, unknown> {
+  const cfg: Record<string, unknown> = {};
+  cfg.global = globalSection(ctx);
+  const shards = shardCount(ctx);
+  const jobs = [...podMonitorConfigs(ctx, input, shards), ...additionalScrapeConfigs(ctx, shards)];
+  if (!ctx.daemonSet) {
+    jobs.push(
+      ...serviceMonitorConfigs(ctx, input, shards),
+      ...probeConfigs(ctx, input, shards),
+      ...scrapeConfigConfigs(ctx, input, shards),
+    );
+  }
+  cfg.scrape_configs = jobs;
+  const remoteWrite = renderRemoteWrite(ctx);
+  if (remoteWrite !== undefined) cfg.remote_write = remoteWrite;
+  return cfg;
+}
+
+/** Monitors in the operator's order: sorted by their `namespace/name` key. */
+function sortedByKey(objects: readonly KubeObject[] | undefined): KubeObject[] {
+  const key = (o: KubeObject) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+  return [...(objects ?? [])].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+function serviceMonitorConfigs(ctx: RenderContext, input: RenderInput, shards: number): Record<string, unknown>[] {
+  return sortedByKey(input.serviceMonitors).flatMap((sm) => serviceMonitorJobs(ctx, sm, shards));
+}
+
+function podMonitorConfigs(ctx: RenderContext, input: RenderInput, shards: number): Record<string, unknown>[] {
+  return sortedByKey(input.podMonitors).flatMap((pm) => podMonitorJobs(ctx, pm, shards));
+}
+
+function probeConfigs(ctx: RenderContext, input: RenderInput, shards: number): Record<string, unknown>[] {
+  return sortedByKey(input.probes).map((p) => probeJob(ctx, p, shards));
+}
+
+function scrapeConfigConfigs(ctx: RenderContext, input: RenderInput, shards: number): Record<string, unknown>[] {
+  return sortedByKey(input.scrapeConfigs).map((sc) => scrapeConfigJob(ctx, sc, shards));
+}
+
+/** The operator refuses a scrapeTimeout greater than the scrapeInterval (CompareScrapeTimeoutToScrapeInterval). */
+function validateScrapeTimeout(ctx: RenderContext): void {
+  const timeout: string | undefined = ctx.spec.scrapeTimeout;
+  if (!timeout) return;
+  const interval: string = ctx.spec.scrapeInterval ?? '';
+  const si = parsePrometheusDuration(interval);
+  if (si === undefined) {
+    throw new RenderError(`invalid scrapeInterval "${interval}" (expected a Prometheus duration such as 30s)`,
+      ctx.prometheus, 'spec.scrapeInterval');
+  }
+  const st = parsePrometheusDuration(timeout);
+  if (st === undefined) {
+    throw new RenderError(`invalid scrapeTimeout "${timeout}" (expected a Prometheus duration such as 10s)`,
+      ctx.prometheus, 'spec.scrapeTimeout');
+  }
+  if (st > si) {
+    throw new RenderError(`scrapeTimeout "${timeout}" greater than scrapeInterval "${interval}" (must be at most the interval)`,
+      ctx.prometheus, 'spec.scrapeTimeout');
+  }
+}

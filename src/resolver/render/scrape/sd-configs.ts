@@ -1,0 +1,123 @@
+/**
+ * Service discovery sections of ScrapeConfig jobs: static_configs, file_sd_configs,
+ * http_sd_configs, kubernetes_sd_configs and dns_sd_configs, each in the operator's key order.
+ */
+
+import { KubeObject } from '../../types';
+import { addSafeAuthorization } from '../http/authorization';
+import { addBasicAuth } from '../http/basic-auth';
+import { addOAuth2 } from '../http/oauth2';
+import { addProxyConfig } from '../http/proxy';
+import { ClientScope } from '../http/scope';
+import { sortedMap } from '../sorted-map';
+import { addSafeTLS } from '../http/tls';
+
+type Cfg = Record<string, unknown>;
+
+function isSet(v: unknown): boolean {
+  return v !== undefined && v !== null;
+}
+
+
+function staticConfig(c: any): Cfg {
+  return { targets: c.targets ?? [], labels: sortedMap(c.labels ?? {}) };
+}
+
+function fileSDConfig(c: any): Cfg {
+  const out: Cfg = { files: c.files ?? [] };
+  if (isSet(c.refreshInterval)) out.refresh_interval = c.refreshInterval;
+  return out;
+}
+
+function httpSDConfig(scope: ClientScope, c: any): Cfg {
+  const out: Cfg = {};
+  addBasicAuth(out, scope, c.basicAuth);
+  addSafeAuthorization(out, scope, c.authorization);
+  addSafeTLS(out, scope, c.tlsConfig);
+  addProxyConfig(out, scope, c);
+  addOAuth2(out, scope, c.oauth2);
+  out.url = c.url;
+  if (isSet(c.refreshInterval)) out.refresh_interval = c.refreshInterval;
+  if (isSet(c.followRedirects)) out.follow_redirects = c.followRedirects;
+  if (isSet(c.enableHTTP2)) out.enable_http2 = c.enableHTTP2;
+  return out;
+}
+
+function kubernetesSDConfig(scope: ClientScope, c: any): Cfg {
+  const ctx = scope.ctx;
+  const out: Cfg = {};
+  if (isSet(c.apiServer)) out.api_server = c.apiServer;
+  const role = String(c.role ?? '').toLowerCase();
+  (role === 'endpointslice' ? ctx.minVersion('2.21.0') : ctx.gate).set(out, 'role', role);
+  addBasicAuth(out, scope, c.basicAuth);
+  addSafeAuthorization(out, scope, c.authorization);
+  addOAuth2(out, scope, c.oauth2);
+  addProxyConfig(out, scope, c);
+  if (isSet(c.followRedirects)) out.follow_redirects = c.followRedirects;
+  if (isSet(c.enableHTTP2)) out.enable_http2 = c.enableHTTP2;
+  addSafeTLS(out, scope, c.tlsConfig);
+  if (isSet(c.namespaces)) {
+    const ns: Cfg = { names: c.namespaces.names ?? [] };
+    if (isSet(c.namespaces.ownNamespace)) ns.own_namespace = c.namespaces.ownNamespace;
+    out.namespaces = ns;
+  }
+  if ((c.selectors ?? []).length > 0) {
+    const selectors = (c.selectors as any[]).map((s) => {
+      const sel: Cfg = { role: String(s.role ?? '').toLowerCase() };
+      if (isSet(s.label)) sel.label = s.label;
+      if (isSet(s.field)) sel.field = s.field;
+      return sel;
+    });
+    ctx.minVersion('2.17.0').set(out, 'selectors', selectors);
+  }
+  if (isSet(c.attachMetadata)) {
+    const am = { node: c.attachMetadata.node ?? null };
+    if (role === 'pod') {
+      ctx.minVersion('2.35.0').set(out, 'attach_metadata', am);
+    } else if (role === 'endpoints' || role === 'endpointslice') {
+      ctx.minVersion('2.37.0').set(out, 'attach_metadata', am);
+    } else {
+      ctx.warn(`ignoring attachMetadata not supported by Prometheus for role: ${c.role}`);
+    }
+  }
+  return out;
+}
+
+const DNS_TYPE_MIN_VERSION: Record<string, string> = { NS: '2.49.0', MX: '2.38.0' };
+
+function dnsSDConfig(scope: ClientScope, c: any): Cfg {
+  const out: Cfg = { names: c.names ?? [] };
+  if (isSet(c.refreshInterval)) out.refresh_interval = c.refreshInterval;
+  if (isSet(c.type)) {
+    const min = DNS_TYPE_MIN_VERSION[c.type];
+    (min ? scope.ctx.minVersion(min) : scope.ctx.gate).set(out, 'type', c.type);
+  }
+  if (isSet(c.port)) out.port = c.port;
+  return out;
+}
+
+/**
+ * Appends the service discovery sections of a ScrapeConfig to its job, in the operator's
+ * order. Discovery kinds the renderer does not cover are reported as warnings.
+ */
+export function addServiceDiscoveryConfigs(scope: ClientScope, cfg: Cfg, sc: KubeObject, jobName: string): void {
+  const spec = sc.spec ?? {};
+  const list = (field: string): any[] => (Array.isArray(spec[field]) ? spec[field] : []);
+  if (list('staticConfigs').length > 0) cfg.static_configs = list('staticConfigs').map(staticConfig);
+  if (list('fileSDConfigs').length > 0) cfg.file_sd_configs = list('fileSDConfigs').map(fileSDConfig);
+  if (list('httpSDConfigs').length > 0) cfg.http_sd_configs = list('httpSDConfigs').map((c) => httpSDConfig(scope, c));
+  if (list('kubernetesSDConfigs').length > 0) {
+    cfg.kubernetes_sd_configs = list('kubernetesSDConfigs').map((c) => kubernetesSDConfig(scope, c));
+  }
+  if (list('dnsSDConfigs').length > 0) cfg.dns_sd_configs = list('dnsSDConfigs').map((c) => dnsSDConfig(scope, c));
+  for (const field of UNSUPPORTED_SD_FIELDS) {
+    if (list(field).length > 0) scope.ctx.warn(`${jobName}: spec.${field} is not rendered by this renderer`);
+  }
+}
+
+const UNSUPPORTED_SD_FIELDS = [
+  'consulSDConfigs', 'ec2SDConfigs', 'azureSDConfigs', 'gceSDConfigs', 'openstackSDConfigs',
+  'digitalOceanSDConfigs', 'kumaSDConfigs', 'eurekaSDConfigs', 'dockerSDConfigs', 'linodeSDConfigs',
+  'hetznerSDConfigs', 'nomadSDConfigs', 'dockerSwarmSDConfigs', 'puppetDBSDConfigs', 'lightSailSDConfigs',
+  'ovhcloudSDConfigs', 'scalewaySDConfigs', 'ionosSDConfigs',
+];
