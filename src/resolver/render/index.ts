@@ -7,18 +7,23 @@
 import { Document } from 'yaml';
 import { KubeObject, OperatorOptions } from '../types';
 import { renderAlerting } from './alerting';
+import { loadPrometheusAssets } from './client-assets';
 import { createRenderContext, RenderContext } from './context';
 import { parsePrometheusDuration } from './duration';
 import { RenderError } from './errors';
 import { addServerGlobals, globalSection } from './global';
+import { renderOTLP } from './otlp';
 import { renderRemoteRead } from './remote-read';
 import { renderRemoteWrite } from './remote-write';
+import { renderRuntime } from './runtime';
 import { additionalScrapeConfigs } from './scrape/additional-scrape-configs';
 import { podMonitorJobs } from './scrape/pod-monitor';
 import { probeJob } from './scrape/probe';
 import { scrapeConfigJob } from './scrape/scrape-config';
 import { serviceMonitorJobs } from './scrape/service-monitor';
 import { shardCount } from './scrape/sharding';
+import { renderAgentStorage, renderStorage } from './storage';
+import { renderTracing } from './tracing';
 
 /** What the renderer needs to produce one configuration. */
 export interface RenderInput {
@@ -38,6 +43,13 @@ export interface RenderInput {
   ruleConfigMapNames?: string[];
   /** Operator options (flags and feature gates). */
   options?: OperatorOptions;
+  /**
+   * Run the checks the operator makes before generating: every Secret and ConfigMap key the
+   * Prometheus's own client settings refer to (remote write/read, Alertmanagers, API server,
+   * scrape classes) must exist and be consistent. False calls the generator alone, as the
+   * operator's unit tests do. Default: true.
+   */
+  checkReferences?: boolean;
 }
 
 /** A rendered configuration and the warnings the operator would log while generating it. */
@@ -56,6 +68,7 @@ const RULES_DIR = '/etc/prometheus/rules';
  */
 export function renderPrometheusConfig(input: RenderInput): RenderResult {
   const ctx = createRenderContext({ prometheus: input.prometheus, objects: input.objects, options: input.options });
+  if (input.checkReferences !== false) loadPrometheusAssets(ctx);
   validateScrapeTimeout(ctx);
   const config = ctx.isAgent ? agentConfig(ctx, input) : serverConfig(ctx, input);
   return { config, warnings: [...ctx.warnings] };
@@ -72,6 +85,7 @@ function serverConfig(ctx: RenderContext, input: RenderInput): Record<string, un
   const global = globalSection(ctx);
   addServerGlobals(ctx, global);
   cfg.global = global;
+  setIfDefined(cfg, 'runtime', renderRuntime(ctx));
   if (ctx.spec.ruleSelector !== undefined && ctx.spec.ruleSelector !== null) {
     cfg.rule_files = (input.ruleConfigMapNames ?? []).map((name) => `${RULES_DIR}/${name}/*.yaml`);
   }
@@ -83,18 +97,19 @@ function serverConfig(ctx: RenderContext, input: RenderInput): Record<string, un
     ...scrapeConfigConfigs(ctx, input, shards),
     ...additionalScrapeConfigs(ctx, shards),
   ];
-  const alerting = renderAlerting(ctx);
-  if (alerting !== undefined) cfg.alerting = alerting;
-  const remoteWrite = renderRemoteWrite(ctx);
-  if (remoteWrite !== undefined) cfg.remote_write = remoteWrite;
-  const remoteRead = renderRemoteRead(ctx);
-  if (remoteRead !== undefined) cfg.remote_read = remoteRead;
+  setIfDefined(cfg, 'storage', renderStorage(ctx));
+  setIfDefined(cfg, 'alerting', renderAlerting(ctx));
+  setIfDefined(cfg, 'remote_write', renderRemoteWrite(ctx));
+  setIfDefined(cfg, 'remote_read', renderRemoteRead(ctx));
+  setIfDefined(cfg, 'otlp', renderOTLP(ctx));
+  setIfDefined(cfg, 'tracing', renderTracing(ctx));
   return cfg;
 }
 
 function agentConfig(ctx: RenderContext, input: RenderInput): Record<string, unknown> {
   const cfg: Record<string, unknown> = {};
   cfg.global = globalSection(ctx);
+  setIfDefined(cfg, 'runtime', renderRuntime(ctx));
   const shards = shardCount(ctx);
   const jobs = [...podMonitorConfigs(ctx, input, shards), ...additionalScrapeConfigs(ctx, shards)];
   if (!ctx.daemonSet) {
@@ -105,9 +120,15 @@ function agentConfig(ctx: RenderContext, input: RenderInput): Record<string, unk
     );
   }
   cfg.scrape_configs = jobs;
-  const remoteWrite = renderRemoteWrite(ctx);
-  if (remoteWrite !== undefined) cfg.remote_write = remoteWrite;
+  setIfDefined(cfg, 'storage', renderAgentStorage(ctx));
+  setIfDefined(cfg, 'remote_write', renderRemoteWrite(ctx));
+  setIfDefined(cfg, 'otlp', renderOTLP(ctx));
+  setIfDefined(cfg, 'tracing', renderTracing(ctx));
   return cfg;
+}
+
+function setIfDefined(cfg: Record<string, unknown>, key: string, value: unknown): void {
+  if (value !== undefined) cfg[key] = value;
 }
 
 /** Monitors in the operator's order: sorted by their `namespace/name` key. */

@@ -62,7 +62,7 @@ export function probeJob(ctx: RenderContext, probe: KubeObject, shards: number):
     relabelings.push(
       { source_labels: ['__address__'], target_label: '__param_target' },
       { source_labels: ['__param_target'], target_label: 'instance' },
-      { target_label: '__address__', replacement: prober.url },
+      { target_label: '__address__', replacement: prober.url ?? '' },
     );
     relabelings.push(...convertRelabelConfigs(sc.relabelings));
     relabelings.push(...convertRelabelConfigs(withEnforcedNamespaceLabel(ctx, probe, st.relabelingConfigs)));
@@ -84,7 +84,7 @@ export function probeJob(ctx: RenderContext, probe: KubeObject, shards: number):
         replacement: '$1', action: 'replace',
       },
       { source_labels: ['__param_target'], target_label: 'instance' },
-      { target_label: '__address__', replacement: prober.url },
+      { target_label: '__address__', replacement: prober.url ?? '' },
     );
     relabelings.push(...convertRelabelConfigs(sc.relabelings));
     relabelings.push(...convertRelabelConfigs(withEnforcedNamespaceLabel(ctx, probe, ing.relabelingConfigs)));

@@ -5,6 +5,7 @@
  */
 
 import { RenderContext } from '../context';
+import { quantityToNumber } from '../quantity';
 
 type Cfg = Record<string, unknown>;
 
@@ -64,7 +65,7 @@ export function addNativeHistogramConfig(ctx: RenderContext, cfg: Cfg, spec: any
     ctx.minVersion('2.45.0').set(cfg, 'native_histogram_bucket_limit', s.nativeHistogramBucketLimit);
   }
   if (s.nativeHistogramMinBucketFactor !== undefined && s.nativeHistogramMinBucketFactor !== null) {
-    ctx.minVersion('2.50.0').set(cfg, 'native_histogram_min_bucket_factor', quantityToFloat(s.nativeHistogramMinBucketFactor));
+    ctx.minVersion('2.50.0').set(cfg, 'native_histogram_min_bucket_factor', quantityToNumber(s.nativeHistogramMinBucketFactor) ?? s.nativeHistogramMinBucketFactor);
   }
   if (s.scrapeClassicHistograms !== undefined && s.scrapeClassicHistograms !== null) {
     if (ctx.version.major === 3) {
@@ -76,20 +77,4 @@ export function addNativeHistogramConfig(ctx: RenderContext, cfg: Cfg, spec: any
   if (s.convertClassicHistogramsToNHCB !== undefined && s.convertClassicHistogramsToNHCB !== null) {
     ctx.minVersion('3.0.0').set(cfg, 'convert_classic_histograms_to_nhcb', s.convertClassicHistogramsToNHCB);
   }
-}
-
-const QUANTITY_SUFFIXES: Record<string, number> = {
-  'n': 1e-9, 'u': 1e-6, 'm': 1e-3, '': 1, 'k': 1e3, 'M': 1e6, 'G': 1e9, 'T': 1e12, 'P': 1e15, 'E': 1e18,
-  'Ki': 2 ** 10, 'Mi': 2 ** 20, 'Gi': 2 ** 30, 'Ti': 2 ** 40, 'Pi': 2 ** 50, 'Ei': 2 ** 60,
-};
-
-/** A Kubernetes resource quantity (`12.124`, `500m`, `1Ki`, `1e3`) as a float. */
-export function quantityToFloat(q: unknown): number {
-  if (typeof q === 'number') return q;
-  const text = String(q).trim();
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]))?$/.exec(text);
-  if (!m) return NaN;
-  const base = Number(m[1]);
-  if (m[2] !== undefined) return base * 10 ** Number(m[2]);
-  return base * QUANTITY_SUFFIXES[m[3] ?? ''];
 }
