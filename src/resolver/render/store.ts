@@ -98,6 +98,11 @@ export class NamespacedStore {
    */
   constructor(private readonly store: AssetStore, readonly namespace: string) {}
 
+  /** The data of a Secret of this namespace, or undefined when there is no such Secret. */
+  data(name: string): ReadonlyMap<string, string> | undefined {
+    return this.store.secret(this.namespace, name);
+  }
+
   /** The value of a Secret key. Throws when the Secret or the key does not exist. */
   secretKey(sel: SecretKeySelector, at: AssetRef = {}): string {
     const name = sel.name ?? '';
@@ -150,6 +155,18 @@ export class NamespacedStore {
     const ref = sel.secret ?? sel.configMap;
     return `${TLS_ASSETS_DIR}/${from}_${this.namespace}_${ref?.name ?? ''}_${ref?.key ?? ''}`;
   }
+}
+
+/**
+ * Reads a Secret key the Prometheus refers to directly (additional scrape, alert relabel and
+ * Alertmanager configs), as the operator's LoadSecretRef: no selector gives undefined, so does
+ * a missing Secret or key when the selector is `optional: true`; otherwise a missing one throws.
+ */
+export function readSecretRef(store: NamespacedStore, sel: SecretKeySelector | undefined | null, at: AssetRef): string | undefined {
+  if (sel == null) return undefined;
+  const data = store.data(sel.name ?? '');
+  if (sel.optional === true && data?.get(sel.key) === undefined) return undefined;
+  return store.secretKey(sel, at);
 }
 
 /** `field.sub` (or just `sub` when the reference has no field). */

@@ -1,6 +1,7 @@
 /** OAuth2 client credentials (`oauth2`). */
 
 import { RenderError } from '../errors';
+import { sortedMap } from '../sorted-map';
 import { AssetRef, isEmptySelector, NamespacedStore, withField } from '../store';
 import { addProxyConfig, loadProxyConfig, validateProxyConfig } from './proxy';
 import { atLeast, ClientScope, tryRead } from './scope';
@@ -27,7 +28,7 @@ export function addOAuth2(out: Record<string, unknown>, scope: ClientScope, oaut
   if (oauth2.scopes && oauth2.scopes.length > 0) value.scopes = oauth2.scopes;
   const params = oauth2.endpointParams ?? {};
   if (Object.keys(params).length > 0) {
-    value.endpoint_params = Object.fromEntries(Object.keys(params).sort().map((k) => [k, params[k]]));
+    value.endpoint_params = sortedMap(params);
   }
   const newer = atLeast(scope, '2.43.0');
   addProxyConfig(value, newer, oauth2);
