@@ -7,6 +7,7 @@
 
 import { KubeObject, OperatorOptions } from '../types';
 import { RenderError } from './errors';
+import { validateScrapeClasses } from './scrape/scrape-class';
 import { parseVersion, SemVer, VersionGate } from './version';
 
 /** The Prometheus version the operator uses when spec.version is not set (operator.DefaultPrometheusVersion). */
@@ -163,8 +164,8 @@ export interface RenderContextInput {
 
 /**
  * Builds the render context as NewConfigGenerator does: parses the version (spec.version or
- * the operator's default), refuses Prometheus majors other than 2 and 3, and indexes the
- * scrape classes (at most one default).
+ * the operator's default), refuses Prometheus majors other than 2 and 3, and indexes and
+ * validates the scrape classes (at most one default).
  */
 export function createRenderContext(input: RenderContextInput): RenderContext {
   const prom = input.prometheus;
@@ -181,7 +182,9 @@ export function createRenderContext(input: RenderContextInput): RenderContext {
   if (version.major !== 2 && version.major !== 3) {
     throw new RenderError(`unsupported Prometheus version "${text}" (allowed: 2.x and 3.x)`, prom, 'spec.version');
   }
-  return new RenderContext(prom, version, input.options ?? {}, input.objects ?? []);
+  const ctx = new RenderContext(prom, version, input.options ?? {}, input.objects ?? []);
+  validateScrapeClasses(ctx);
+  return ctx;
 }
 
 function collectScrapeClasses(prom: KubeObject): { byName: Map<string, ScrapeClass>; defaultName?: string } {

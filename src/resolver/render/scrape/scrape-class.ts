@@ -4,6 +4,24 @@
  */
 
 import { ScrapeClass, RenderContext } from '../context';
+import { validateAuthorization } from '../http/authorization';
+import { validateTLS } from '../http/tls';
+import { validateRelabelConfigs } from './relabel-validation';
+
+/**
+ * Validates spec.scrapeClasses as the operator does before generating: relabelings and metric
+ * relabelings must be valid for the Prometheus version, TLS and authorization consistent.
+ */
+export function validateScrapeClasses(ctx: RenderContext): void {
+  const classes: any[] = ctx.spec.scrapeClasses ?? [];
+  classes.forEach((sc, i) => {
+    const field = `spec.scrapeClasses[${i}]`;
+    validateRelabelConfigs(ctx, sc.relabelings, ctx.prometheus, `${field}.relabelings`);
+    validateRelabelConfigs(ctx, sc.metricRelabelings, ctx.prometheus, `${field}.metricRelabelings`);
+    validateTLS(sc.tlsConfig, { object: ctx.prometheus, field: `${field}.tlsConfig` });
+    validateAuthorization(sc.authorization, { object: ctx.prometheus, field: `${field}.authorization` });
+  });
+}
 
 /**
  * The scrape class a monitor uses: the named one when it exists, else the default class, else
