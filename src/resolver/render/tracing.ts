@@ -6,7 +6,7 @@ import { clientScope } from './http/scope';
 import { addTLS, validateTLS } from './http/tls';
 import { quantityToNumber } from './quantity';
 import { sortedMap } from './sorted-map';
-import { AssetStore } from './store';
+import { AssetStore, isEmptySelector } from './store';
 
 /**
  * The value of the `tracing` section (the operator's appendTracingConfig), or undefined when
@@ -34,5 +34,20 @@ export function renderTracing(ctx: RenderContext): Record<string, unknown> | und
   if (tc.compression != null) tracing.compression = String(tc.compression).toLowerCase();
   if (tc.timeout != null) tracing.timeout = tc.timeout;
   addTLS(tracing, clientScope(ctx, AssetStore.of(ctx).forNamespace(ctx.namespace)), tc.tlsConfig);
+  warnUnmountedTLS(ctx, tc.tlsConfig);
   return tracing;
+}
+
+/**
+ * The operator writes the file names of tracing TLS references but never copies them into the
+ * TLS assets Secret, so Prometheus cannot read those files: say so.
+ */
+function warnUnmountedTLS(ctx: RenderContext, tls: any): void {
+  const refs: string[] = [];
+  if (!isEmptySelector(tls?.ca)) refs.push('ca');
+  if (!isEmptySelector(tls?.cert)) refs.push('cert');
+  if (tls?.keySecret != null) refs.push('keySecret');
+  if (refs.length === 0) return;
+  ctx.warn(`spec.tracingConfig.tlsConfig: ${refs.join(', ')} from Secrets/ConfigMaps are written as files under /etc/prometheus/certs `
+    + 'but the operator does not mount them for tracing; use caFile/certFile/keyFile with a mounted volume instead');
 }

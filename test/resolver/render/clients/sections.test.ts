@@ -194,3 +194,11 @@ describe('runtime', () => {
     expect(old.warnings[0]).toMatch(/^ignoring "runtime"/);
   });
 });
+
+describe('tracing TLS references', () => {
+  test('are written as files, with a warning that the operator does not mount them', () => {
+    const ctx = context(prometheus('v3.0.0', { tracingConfig: { endpoint: 'e', tlsConfig: { ca: { secret: { name: 'tls', key: 'ca' } } } } }));
+    expect(renderTracing(ctx)!.tls_config).toEqual({ ca_file: '/etc/prometheus/certs/0_default_tls_ca' });
+    expect(ctx.warnings).toEqual([expect.stringContaining('spec.tracingConfig.tlsConfig: ca from Secrets/ConfigMaps are written as files')]);
+  });
+});
