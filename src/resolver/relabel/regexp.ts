@@ -1,5 +1,9 @@
-import { RE2JS } from 're2js';
+import type { RE2JS as RE2JSClass } from 're2js' with { 'resolution-mode': 'import' };
 import { expandTemplate } from './expand';
+
+// re2js ships a CommonJS build for require(), but its type declarations are ESM-only.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { RE2JS } = require('re2js') as { RE2JS: typeof RE2JSClass };
 
 /**
  * A relabeling regular expression as Prometheus compiles it: RE2 syntax, anchored at both ends
@@ -8,7 +12,7 @@ import { expandTemplate } from './expand';
 export class RelabelRegexp {
   /** The expression as written in the configuration (without the anchors). */
   public readonly source: string;
-  private readonly compiled: RE2JS;
+  private readonly compiled: RE2JSClass;
   private readonly names: Map<string, number>;
 
   /** Compiles `source`; throws an Error naming the expression when it is not valid RE2. */

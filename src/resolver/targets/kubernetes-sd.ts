@@ -1,0 +1,106 @@
+import { KubeObject } from '../types';
+import { ClusterState } from './cluster';
+import { endpointSliceTargetGroup } from './discovery/endpointslice-role';
+import { endpointsTargetGroup } from './discovery/endpoints-role';
+import { ingressTargetGroup } from './discovery/ingress-role';
+import { TargetGroup } from './discovery/meta';
+import { podTargetGroup } from './discovery/pod-role';
+import { serviceTargetGroup } from './discovery/service-role';
+import { FieldSelector, LabelSelector } from './selectors';
+
+/** The Kubernetes discovery roles that are simulated. */
+export const SIMULATED_ROLES: ReadonlySet<string> = new Set(['endpoints', 'endpointslice', 'pod', 'service', 'ingress']);
+
+const ALLOWED_SELECTOR_ROLES: Record<string, string[]> = {
+  pod: ['pod'],
+  service: ['service'],
+  endpointslice: ['pod', 'service', 'endpointslice'],
+  endpoints: ['pod', 'service', 'endpoints'],
+  node: ['node'],
+  ingress: ['ingress'],
+};
+
+type Filter = (obj: KubeObject) => boolean;
+
+/**
+ * The target groups one kubernetes_sd_configs entry yields over a simulated cluster: the
+ * namespaces it watches (`namespaces.names`, `own_namespace`, or all), the label and field
+ * `selectors` of each role it lists, and `attach_metadata.node`. `where` prefixes error messages;
+ * `ownNamespace` is the namespace of the Prometheus (for `own_namespace`).
+ */
+export function discoverKubernetes(sd: any, cluster: ClusterState, where: string, ownNamespace?: string): TargetGroup[] {
+  if (!sd || typeof sd !== 'object') {
+    throw new Error(`${where}: must be a mapping with a role`);
+  }
+  const role = sd.role;
+  if (!(role in ALLOWED_SELECTOR_ROLES)) {
+    throw new Error(`${where}.role: unknown Kubernetes SD role ${JSON.stringify(role)}; allowed: pod, service, endpoints, endpointslice, node, ingress`);
+  }
+  if (!SIMULATED_ROLES.has(role)) {
+    throw new Error(`${where}.role: role ${role} is not simulated (simulated: ${[...SIMULATED_ROLES].join(', ')})`);
+  }
+  const filters = selectorFilters(sd.selectors, role, where);
+  const names: string[] = sd.namespaces?.names ?? [];
+  const namespaces = [...names];
+  if (sd.namespaces?.own_namespace === true && ownNamespace) {
+    namespaces.push(ownNamespace);
+  }
+  const inScope = (o: KubeObject) => namespaces.length === 0 || namespaces.includes(o.metadata.namespace ?? '');
+  const pick = (objects: readonly KubeObject[], selectorRole: string) =>
+    objects.filter((o) => inScope(o) && (filters.get(selectorRole) ?? (() => true))(o));
+  const nodes = sd.attach_metadata?.node === true ? cluster.nodes.filter((n) => (filters.get('node') ?? (() => true))(n)) : undefined;
+
+  // Prometheus runs one discoverer per namespace; a namespace listed twice is watched twice.
+  const perNamespace = <T>(objects: readonly T[], nsOf: (o: T) => string | undefined): T[] =>
+    namespaces.length === 0 ? [...objects] : namespaces.flatMap((ns) => objects.filter((o) => nsOf(o) === ns));
+  const services = pick(cluster.services, 'service');
+  const pods = pick(cluster.pods, 'pod');
+  const ctxFor = (ns: string) => ({
+    services: services.filter((s) => s.metadata.namespace === ns),
+    pods: pods.filter((p) => p.metadata.namespace === ns),
+    nodes,
+  });
+  switch (role) {
+    case 'endpoints':
+      return perNamespace(pick(cluster.endpoints, 'endpoints'), (o) => o.metadata.namespace)
+        .map((eps) => endpointsTargetGroup(eps, ctxFor(eps.metadata.namespace!)));
+    case 'endpointslice':
+      return perNamespace(pick(cluster.endpointSlices, 'endpointslice'), (o) => o.metadata.namespace)
+        .map((slice) => endpointSliceTargetGroup(slice, ctxFor(slice.metadata.namespace!)));
+    case 'pod':
+      return perNamespace(pods, (o) => o.metadata.namespace).map((pod) => podTargetGroup(pod, nodes));
+    case 'service':
+      return perNamespace(services, (o) => o.metadata.namespace).map(serviceTargetGroup);
+    default:
+      return perNamespace(pick(cluster.ingresses, 'ingress'), (o) => o.metadata.namespace).map(ingressTargetGroup);
+  }
+}
+
+function selectorFilters(raw: unknown, role: string, where: string): Map<string, Filter> {
+  const filters = new Map<string, Filter>();
+  if (raw === undefined || raw === null) {
+    return filters;
+  }
+  if (!Array.isArray(raw)) {
+    throw new Error(`${where}.selectors: must be a list of {role, label, field}`);
+  }
+  raw.forEach((s: any, i: number) => {
+    const at = `${where}.selectors[${i}]`;
+    if (filters.has(s?.role)) {
+      throw new Error(`${at}: duplicated selector role: ${s?.role}`);
+    }
+    if (!ALLOWED_SELECTOR_ROLES[role].includes(s?.role)) {
+      throw new Error(`${at}: ${role} role supports only ${ALLOWED_SELECTOR_ROLES[role].join(', ')} selectors`);
+    }
+    let label: LabelSelector;
+    let field: FieldSelector;
+    try {
+      label = LabelSelector.parse(s.label ?? '');
+      field = FieldSelector.parse(s.field ?? '');
+    } catch (e) {
+      throw new Error(`${at}: ${(e as Error).message}`);
+    }
+    filters.set(s.role, (o) => label.matches(o.metadata.labels) && field.matches(o));
+  });
+  return filters;
+}
