@@ -7,8 +7,8 @@
 import { parse } from 'yaml';
 import { RenderContext } from './context';
 import { RenderError } from './errors';
-import { addBasicAuth } from './http/basic-auth';
 import { addSafeAuthorization } from './http/authorization';
+import { addBasicAuth } from './http/basic-auth';
 import { addProxyConfig } from './http/proxy';
 import { atLeast, clientScope, ClientScope } from './http/scope';
 import { addSigv4 } from './http/sigv4';

@@ -44,16 +44,17 @@ export const TLS_ASSETS_DIR = '/etc/prometheus/certs';
 const FROM_SECRET = 0;
 const FROM_CONFIGMAP = 1;
 
+/** One store per render context, built on first use. */
+const storesByContext = new WeakMap<RenderContext, AssetStore>();
+
 /** The Secrets and ConfigMaps among a set of input objects, readable key by key. */
 export class AssetStore {
-  private static readonly byContext = new WeakMap<RenderContext, AssetStore>();
-
   /** The store over the objects of a render context (built once per context). */
   static of(ctx: RenderContext): AssetStore {
-    let store = AssetStore.byContext.get(ctx);
+    let store = storesByContext.get(ctx);
     if (!store) {
       store = new AssetStore(ctx.objects);
-      AssetStore.byContext.set(ctx, store);
+      storesByContext.set(ctx, store);
     }
     return store;
   }

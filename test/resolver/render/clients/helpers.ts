@@ -2,10 +2,10 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { KubeObject } from '../../../../src/resolver/types';
 import { createRenderContext, RenderContext } from '../../../../src/resolver/render/context';
 import { clientScope, ClientScope } from '../../../../src/resolver/render/http/scope';
 import { AssetStore } from '../../../../src/resolver/render/store';
+import { KubeObject } from '../../../../src/resolver/types';
 
 /** A Prometheus in namespace `default` with the given version and spec fields. */
 export function prometheus(version: string, spec: Record<string, unknown> = {}): KubeObject {

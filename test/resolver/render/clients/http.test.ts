@@ -1,3 +1,4 @@
+import { configMap, pem, prometheus, scopeFor, secret } from './helpers';
 import { addAuthorization, addSafeAuthorization, loadSafeAuthorization } from '../../../../src/resolver/render/http/authorization';
 import { addAzureAD, validateAzureAD } from '../../../../src/resolver/render/http/azuread';
 import { addBasicAuth } from '../../../../src/resolver/render/http/basic-auth';
@@ -7,7 +8,6 @@ import { addProxyConfig, validateProxyConfig } from '../../../../src/resolver/re
 import { atLeast } from '../../../../src/resolver/render/http/scope';
 import { addSigv4, loadSigv4 } from '../../../../src/resolver/render/http/sigv4';
 import { addSafeTLS, addTLS, loadTLS, validateTLS } from '../../../../src/resolver/render/http/tls';
-import { configMap, pem, prometheus, scopeFor, secret } from './helpers';
 
 const at = { object: prometheus('v3.5.0'), field: 'spec.remoteWrite[0]' };
 const objects = [
@@ -157,8 +157,13 @@ describe('oauth2', () => {
   test('writes credentials, parameters, proxy and TLS from 2.43', () => {
     expect(render((o) => addOAuth2(o, scopeFor('v2.43.0', objects), oauth2))).toEqual({
       oauth2: {
-        client_id: 'client', client_secret: 's3cret', token_url: 'http://token', scopes: ['a'],
-        endpoint_params: { a: '2', z: '1' }, proxy_url: 'http://proxy', tls_config: { insecure_skip_verify: true },
+        client_id: 'client',
+        client_secret: 's3cret',
+        token_url: 'http://token',
+        scopes: ['a'],
+        endpoint_params: { a: '2', z: '1' },
+        proxy_url: 'http://proxy',
+        tls_config: { insecure_skip_verify: true },
       },
     });
   });

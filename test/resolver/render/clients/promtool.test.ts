@@ -1,6 +1,6 @@
+import { pem, prometheus, secret } from './helpers';
 import { renderPrometheusConfig, toPrometheusYaml } from '../../../../src/resolver/render/index';
 import { promtoolCheckConfig } from '../../../support/prometheus-tools';
-import { pem, prometheus, secret } from './helpers';
 
 /**
  * Every client section at once, for the Prometheus version the real promtool has (2.53). Azure
@@ -15,7 +15,13 @@ const full = prometheus('v2.53.3', {
   tracingConfig: { endpoint: 'otel:4317', clientType: 'grpc', samplingFraction: '0.1', headers: { a: 'b' }, tlsConfig: { insecureSkipVerify: true } },
   alerting: {
     alertmanagers: [{
-      name: 'am', namespace: 'monitoring', port: 'web', scheme: 'https', apiVersion: 'v2', timeout: '10s', enableHttp2: true,
+      name: 'am',
+      namespace: 'monitoring',
+      port: 'web',
+      scheme: 'https',
+      apiVersion: 'v2',
+      timeout: '10s',
+      enableHttp2: true,
       tlsConfig: { ca: { secret: { name: 'tls', key: 'ca' } }, serverName: 'am' },
       basicAuth: { username: { name: 'creds', key: 'user' }, password: { name: 'creds', key: 'pass' } },
       relabelings: [{ action: 'drop', sourceLabels: ['__meta_kubernetes_pod_name'], regex: 'canary-.*' }],
@@ -24,16 +30,26 @@ const full = prometheus('v2.53.3', {
   },
   remoteWrite: [
     {
-      url: 'https://rw.example.com/api/v1/write', name: 'oauth', remoteTimeout: '30s', headers: { 'X-Scope-OrgID': 't1' },
+      url: 'https://rw.example.com/api/v1/write',
+      name: 'oauth',
+      remoteTimeout: '30s',
+      headers: { 'X-Scope-OrgID': 't1' },
       oauth2: {
-        clientId: { secret: { name: 'creds', key: 'user' } }, clientSecret: { name: 'creds', key: 'pass' },
-        tokenUrl: 'https://auth/token', scopes: ['write'], endpointParams: { audience: 'rw' }, proxyUrl: 'http://proxy:3128',
+        clientId: { secret: { name: 'creds', key: 'user' } },
+        clientSecret: { name: 'creds', key: 'pass' },
+        tokenUrl: 'https://auth/token',
+        scopes: ['write'],
+        endpointParams: { audience: 'rw' },
+        proxyUrl: 'http://proxy:3128',
       },
       tlsConfig: { ca: { secret: { name: 'tls', key: 'ca' } }, cert: { secret: { name: 'tls', key: 'crt' } }, keySecret: { name: 'tls', key: 'key' } },
       writeRelabelConfigs: [{ action: 'keep', sourceLabels: ['__name__'], regex: 'up|node_.*' }],
       queueConfig: { capacity: 1000, maxShards: 10, minShards: 1, batchSendDeadline: '5s', retryOnRateLimit: true, sampleAgeLimit: '1h' },
       metadataConfig: { send: true, sendInterval: '1m', maxSamplesPerSend: 100 },
-      sendExemplars: true, sendNativeHistograms: true, followRedirects: true, enableHTTP2: false,
+      sendExemplars: true,
+      sendNativeHistograms: true,
+      followRedirects: true,
+      enableHTTP2: false,
     },
     {
       url: 'https://aps.example.com/api/v1/remote_write',
@@ -42,9 +58,14 @@ const full = prometheus('v2.53.3', {
     { url: 'https://bearer.example.com/write', authorization: { credentials: { name: 'creds', key: 'pass' } }, proxyUrl: 'http://proxy:3128', noProxy: 'localhost' },
   ],
   remoteRead: [{
-    url: 'https://rr.example.com/read', name: 'rr', readRecent: true, requiredMatchers: { job: 'x' }, headers: { a: 'b' },
+    url: 'https://rr.example.com/read',
+    name: 'rr',
+    readRecent: true,
+    requiredMatchers: { job: 'x' },
+    headers: { a: 'b' },
     basicAuth: { username: { name: 'creds', key: 'user' }, password: { name: 'creds', key: 'pass' } },
-    filterExternalLabels: false, followRedirects: false,
+    filterExternalLabels: false,
+    followRedirects: false,
   }],
 });
 

@@ -1,3 +1,4 @@
+import { agent, context, prometheus, secret } from './helpers';
 import { renderAlerting } from '../../../../src/resolver/render/alerting';
 import { loadPrometheusAssets } from '../../../../src/resolver/render/client-assets';
 import { renderOTLP } from '../../../../src/resolver/render/otlp';
@@ -6,7 +7,6 @@ import { renderRemoteWrite } from '../../../../src/resolver/render/remote-write'
 import { renderRuntime } from '../../../../src/resolver/render/runtime';
 import { renderAgentStorage, renderStorage } from '../../../../src/resolver/render/storage';
 import { renderTracing } from '../../../../src/resolver/render/tracing';
-import { agent, context, prometheus, secret } from './helpers';
 
 describe('remote_write', () => {
   test('is absent without spec.remoteWrite', () => {
@@ -16,17 +16,27 @@ describe('remote_write', () => {
   test('writes fields in the operator order with their version gates', () => {
     const ctx = context(prometheus('v2.54.0', {
       remoteWrite: [{
-        url: 'http://rw', name: 'one', remoteTimeout: '5s', headers: { 'X-B': 'b', 'X-A': 'a' }, messageVersion: 'V2.0',
-        sendExemplars: true, writeRelabelConfigs: [{ action: 'Drop', sourceLabels: ['job'], regex: 'x' }],
-        enableHTTP2: false, roundRobinDNS: true,
+        url: 'http://rw',
+        name: 'one',
+        remoteTimeout: '5s',
+        headers: { 'X-B': 'b', 'X-A': 'a' },
+        messageVersion: 'V2.0',
+        sendExemplars: true,
+        writeRelabelConfigs: [{ action: 'Drop', sourceLabels: ['job'], regex: 'x' }],
+        enableHTTP2: false,
+        roundRobinDNS: true,
         queueConfig: { capacity: 10, maxRetries: 3, retryOnRateLimit: true, sampleAgeLimit: '1h' },
         metadataConfig: { send: true, sendInterval: '1m', maxSamplesPerSend: 5 },
       }],
     }));
     const [rw] = renderRemoteWrite(ctx)!;
     expect(rw).toEqual({
-      url: 'http://rw', remote_timeout: '5s', headers: { 'X-A': 'a', 'X-B': 'b' }, name: 'one',
-      protobuf_message: 'io.prometheus.write.v2.Request', send_exemplars: true,
+      url: 'http://rw',
+      remote_timeout: '5s',
+      headers: { 'X-A': 'a', 'X-B': 'b' },
+      name: 'one',
+      protobuf_message: 'io.prometheus.write.v2.Request',
+      send_exemplars: true,
       write_relabel_configs: [{ source_labels: ['job'], regex: 'x', action: 'drop' }],
       enable_http2: false,
       queue_config: { capacity: 10, retry_on_http_429: true, sample_age_limit: '1h' },
@@ -71,7 +81,8 @@ describe('alerting', () => {
     expect(alerting).toEqual({
       alert_relabel_configs: [{ action: 'labeldrop', regex: 'prometheus_replica' }],
       alertmanagers: [{
-        scheme: 'https', path_prefix: '/am',
+        scheme: 'https',
+        path_prefix: '/am',
         kubernetes_sd_configs: [{ role: 'endpoints', namespaces: { names: ['monitoring'] } }],
         api_version: 'v1',
         relabel_configs: [
@@ -154,13 +165,25 @@ describe('tracing', () => {
   test('lower-cases enums, sorts headers and adds TLS', () => {
     const ctx = context(prometheus('v3.0.0', {
       tracingConfig: {
-        endpoint: 'otel:4317', clientType: 'GRPC', samplingFraction: '0.25', insecure: false,
-        headers: { b: '2', a: '1' }, compression: 'Gzip', timeout: '10s', tlsConfig: { caFile: '/ca' },
+        endpoint: 'otel:4317',
+        clientType: 'GRPC',
+        samplingFraction: '0.25',
+        insecure: false,
+        headers: { b: '2', a: '1' },
+        compression: 'Gzip',
+        timeout: '10s',
+        tlsConfig: { caFile: '/ca' },
       },
     }));
     expect(renderTracing(ctx)).toEqual({
-      endpoint: 'otel:4317', client_type: 'grpc', sampling_fraction: 0.25, insecure: false,
-      headers: { a: '1', b: '2' }, compression: 'gzip', timeout: '10s', tls_config: { ca_file: '/ca' },
+      endpoint: 'otel:4317',
+      client_type: 'grpc',
+      sampling_fraction: 0.25,
+      insecure: false,
+      headers: { a: '1', b: '2' },
+      compression: 'gzip',
+      timeout: '10s',
+      tls_config: { ca_file: '/ca' },
     });
   });
 

@@ -1,9 +1,11 @@
+import { configMap, prometheus, secret } from './helpers';
 import { RenderError } from '../../../../src/resolver/render/errors';
 import { AssetStore, readSecretRef } from '../../../../src/resolver/render/store';
-import { configMap, prometheus, secret } from './helpers';
 
 const encoded = {
-  apiVersion: 'v1', kind: 'Secret', metadata: { name: 'enc', namespace: 'default' },
+  apiVersion: 'v1',
+  kind: 'Secret',
+  metadata: { name: 'enc', namespace: 'default' },
   data: { a: Buffer.from('from-data').toString('base64'), b: Buffer.from('old').toString('base64') },
   stringData: { b: 'from-stringData' },
 };
