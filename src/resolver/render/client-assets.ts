@@ -14,6 +14,7 @@ import { loadSigv4 } from './http/sigv4';
 import { loadTLS } from './http/tls';
 import { loadRemoteReadAssets } from './remote-read';
 import { loadRemoteWriteAssets } from './remote-write';
+import { validateRelabelConfigs } from './scrape/relabel-validation';
 import { AssetRef, AssetStore, NamespacedStore, withField } from './store';
 
 /**
@@ -42,6 +43,7 @@ function loadAPIServerAssets(ctx: RenderContext, store: NamespacedStore): void {
   loadProxyConfig(store, api, at);
 }
 
+/** The operator's validateAlertmanagerEndpoints (one auth method, valid relabelings) and addAlertmanagerEndpointsToStore. */
 function loadAlertmanagerAssets(ctx: RenderContext, store: NamespacedStore): void {
   const endpoints: any[] = ctx.spec.alerting?.alertmanagers ?? [];
   endpoints.forEach((am, i) => {
@@ -52,6 +54,8 @@ function loadAlertmanagerAssets(ctx: RenderContext, store: NamespacedStore): voi
       throw new RenderError(`${methods.map((m) => `"${m}"`).join(' and ')} can't be set at the same time, at most one of them must be defined`,
         at.object, at.field);
     }
+    validateRelabelConfigs(ctx, am.relabelings, ctx.prometheus, `${at.field}.relabelings`);
+    validateRelabelConfigs(ctx, am.alertRelabelings, ctx.prometheus, `${at.field}.alertRelabelings`);
   });
   endpoints.forEach((am, i) => {
     const at: AssetRef = { object: ctx.prometheus, field: `spec.alerting.alertmanagers[${i}]` };

@@ -225,3 +225,12 @@ describe('tracing TLS references', () => {
     expect(ctx.warnings).toEqual([expect.stringContaining('spec.tracingConfig.tlsConfig: ca from Secrets/ConfigMaps are written as files')]);
   });
 });
+
+describe('Alertmanager relabelings', () => {
+  test('the pre-generation checks validate them for the Prometheus version', () => {
+    const ctx = context(prometheus('v2.35.0', {
+      alerting: { alertmanagers: [{ name: 'am', port: 'web', alertRelabelings: [{ action: 'Lowercase', sourceLabels: ['a'], targetLabel: 'b' }] }] },
+    }));
+    expect(() => loadPrometheusAssets(ctx)).toThrow(/^Prometheus default\/test spec\.alerting\.alertmanagers\[0\]\.alertRelabelings\[0\]: .*2\.36\.0/);
+  });
+});
