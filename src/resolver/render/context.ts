@@ -45,8 +45,6 @@ export class RenderContext {
   /** Name of the scrape class with default: true, if any. */
   readonly defaultScrapeClassName: string | undefined;
 
-  private readonly index = new Map<string, KubeObject>();
-
   /**
    * @param prometheus the Prometheus or PrometheusAgent being rendered
    * @param version the Prometheus version configuration is generated for
@@ -59,9 +57,6 @@ export class RenderContext {
     readonly options: Readonly<OperatorOptions>,
     readonly objects: readonly KubeObject[],
   ) {
-    for (const obj of objects) {
-      this.index.set(RenderContext.key(obj.kind, obj.metadata?.namespace, obj.metadata?.name), obj);
-    }
     const classes = collectScrapeClasses(prometheus);
     this.scrapeClasses = classes.byName;
     this.defaultScrapeClassName = classes.defaultName;
@@ -140,15 +135,6 @@ export class RenderContext {
   /** Records a warning. */
   warn(message: string): void {
     this.warnings.push(message);
-  }
-
-  /** Finds an object of the given kind by namespace and name among the input objects. */
-  findObject(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.index.get(RenderContext.key(kind, namespace, name));
-  }
-
-  private static key(kind: string, namespace: string | undefined, name: string | undefined): string {
-    return `${kind}\u0000${namespace ?? ''}\u0000${name ?? ''}`;
   }
 }
 

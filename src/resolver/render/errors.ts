@@ -13,16 +13,16 @@ export class RenderError extends Error {
    * @param field the offending field path (e.g. `spec.endpoints[0].port`)
    */
   constructor(message: string, readonly object?: KubeObject, readonly field?: string) {
-    super(RenderError.compose(message, object, field));
+    super(composeMessage(message, object, field));
     this.name = 'RenderError';
   }
+}
 
-  private static compose(message: string, object?: KubeObject, field?: string): string {
-    const parts: string[] = [];
-    if (object) parts.push(describeObject(object));
-    if (field) parts.push(field);
-    return parts.length > 0 ? `${parts.join(' ')}: ${message}` : message;
-  }
+function composeMessage(message: string, object?: KubeObject, field?: string): string {
+  const parts: string[] = [];
+  if (object) parts.push(describeObject(object));
+  if (field) parts.push(field);
+  return parts.length > 0 ? `${parts.join(' ')}: ${message}` : message;
 }
 
 /** `Kind namespace/name` of an object, for messages. */

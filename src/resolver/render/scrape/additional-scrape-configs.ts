@@ -7,8 +7,8 @@ import { parse } from 'yaml';
 import { RenderContext } from '../context';
 import { RenderError } from '../errors';
 import { AssetStore, readSecretRef } from '../store';
-import { appendShardingRelabelingsIfMissing } from './sharding';
 import { Relabeling } from './relabelings';
+import { appendShardingRelabelingsIfMissing } from './sharding';
 
 const FIELD = 'spec.additionalScrapeConfigs';
 

@@ -2,13 +2,6 @@
 
 import { KubeObject } from '../../types';
 import { RenderContext } from '../context';
-import { addAuthorization } from '../http/authorization';
-import { addBasicAuth } from '../http/basic-auth';
-import { addOAuth2 } from '../http/oauth2';
-import { addProxyConfig } from '../http/proxy';
-import { addHttpConfig } from '../http/http-config';
-import { clientScope, tryRead } from '../http/scope';
-import { AssetStore } from '../store';
 import { kubernetesSDConfig, SDRole } from './kubernetes-sd';
 import { addBodySizeLimit, addJobLimits } from './limits';
 import {
@@ -23,6 +16,13 @@ import {
   addTrackTimestampsStaleness,
 } from './scrape-options';
 import { appendShardingRelabelings, attachMetadataForTopology } from './sharding';
+import { addAuthorization } from '../http/authorization';
+import { addBasicAuth } from '../http/basic-auth';
+import { addHttpConfig } from '../http/http-config';
+import { addOAuth2 } from '../http/oauth2';
+import { addProxyConfig } from '../http/proxy';
+import { clientScope, tryRead } from '../http/scope';
+import { AssetStore } from '../store';
 
 /** The scrape jobs of one PodMonitor, one per podMetricsEndpoint, in order. */
 export function podMonitorJobs(ctx: RenderContext, pm: KubeObject, shards: number): Record<string, unknown>[] {

@@ -2,20 +2,20 @@
 
 import { KubeObject } from '../../types';
 import { RenderContext } from '../context';
-import { addAuthorization } from '../http/authorization';
-import { addHttpConfig } from '../http/http-config';
-import { addBasicAuth } from '../http/basic-auth';
-import { addOAuth2 } from '../http/oauth2';
-import { addProxyConfig } from '../http/proxy';
-import { clientScope, tryRead } from '../http/scope';
-import { sortedMap } from '../sorted-map';
-import { AssetStore } from '../store';
 import { kubernetesSDConfig, SDRole } from './kubernetes-sd';
 import { addJobLimits } from './limits';
 import { convertRelabelConfigs, initRelabelings, Relabeling, selectorRelabelings, withEnforcedNamespaceLabel } from './relabelings';
 import { mergeFallbackScrapeProtocol, mergeSafeAuthorization, mergeSafeTLSConfig, scrapeClassFor } from './scrape-class';
 import { addFallbackScrapeProtocol, addHonorTimestamps, addNativeHistogramConfig, addScrapeProtocols } from './scrape-options';
 import { appendShardingRelabelings } from './sharding';
+import { addAuthorization } from '../http/authorization';
+import { addBasicAuth } from '../http/basic-auth';
+import { addHttpConfig } from '../http/http-config';
+import { addOAuth2 } from '../http/oauth2';
+import { addProxyConfig } from '../http/proxy';
+import { clientScope, tryRead } from '../http/scope';
+import { sortedMap } from '../sorted-map';
+import { AssetStore } from '../store';
 
 /** The scrape job of a Probe (the operator's generateProbeConfig). */
 export function probeJob(ctx: RenderContext, probe: KubeObject, shards: number): Record<string, unknown> {
@@ -75,13 +75,21 @@ export function probeJob(ctx: RenderContext, probe: KubeObject, shards: number):
     relabelings.push(
       {
         source_labels: ['__meta_kubernetes_ingress_scheme', '__address__', '__meta_kubernetes_ingress_path'],
-        separator: ';', regex: '(.+);(.+);(.+)', target_label: '__param_target', replacement: '${1}://${2}${3}', action: 'replace',
+        separator: ';',
+        regex: '(.+);(.+);(.+)',
+        target_label: '__param_target',
+        replacement: '${1}://${2}${3}',
+        action: 'replace',
       },
       { source_labels: ['__meta_kubernetes_namespace'], target_label: 'namespace' },
       { source_labels: ['__meta_kubernetes_ingress_name'], target_label: 'ingress' },
       {
-        source_labels: ['__address__'], separator: ';', regex: '(.*)', target_label: '__tmp_ingress_address',
-        replacement: '$1', action: 'replace',
+        source_labels: ['__address__'],
+        separator: ';',
+        regex: '(.*)',
+        target_label: '__tmp_ingress_address',
+        replacement: '$1',
+        action: 'replace',
       },
       { source_labels: ['__param_target'], target_label: 'instance' },
       { target_label: '__address__', replacement: prober.url ?? '' },

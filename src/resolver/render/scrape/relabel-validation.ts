@@ -4,8 +4,8 @@
  * and label names valid for the version (UTF-8 from Prometheus 3, legacy names before).
  */
 
-import { KubeObject } from '../../types';
 import { RelabelRegexp } from '../../relabel/regexp';
+import { KubeObject } from '../../types';
 import { RenderContext } from '../context';
 import { RenderError } from '../errors';
 import { versionAtLeast } from '../version';

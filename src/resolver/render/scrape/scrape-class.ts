@@ -4,9 +4,9 @@
  */
 
 import { ScrapeClass, RenderContext } from '../context';
+import { validateRelabelConfigs } from './relabel-validation';
 import { validateAuthorization } from '../http/authorization';
 import { validateTLS } from '../http/tls';
-import { validateRelabelConfigs } from './relabel-validation';
 
 /**
  * Validates spec.scrapeClasses as the operator does before generating: relabelings and metric

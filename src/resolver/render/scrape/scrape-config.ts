@@ -14,6 +14,7 @@ import { addTLS } from '../http/tls';
 import { sortedMap } from '../sorted-map';
 import { AssetStore } from '../store';
 import { addBodySizeLimit, addJobLimits } from './limits';
+import { addNameEscapingScheme, addNameValidationScheme } from './name-schemes';
 import { convertRelabelConfigs, initRelabelings, withEnforcedNamespaceLabel } from './relabelings';
 import { mergeFallbackScrapeProtocol, mergeSafeAuthorization, mergeSafeTLSConfig, scrapeClassFor } from './scrape-class';
 import {
@@ -22,7 +23,6 @@ import {
 } from './scrape-options';
 import { addServiceDiscoveryConfigs } from './sd-configs';
 import { appendShardingRelabelingsIfMissing } from './sharding';
-import { addNameEscapingScheme, addNameValidationScheme } from './name-schemes';
 
 /** The scrape job of a ScrapeConfig (the operator's generateScrapeConfig). */
 export function scrapeConfigJob(ctx: RenderContext, sc: KubeObject, shards: number): Record<string, unknown> {

@@ -9,8 +9,8 @@ import { addBasicAuth } from '../http/basic-auth';
 import { addOAuth2 } from '../http/oauth2';
 import { addProxyConfig } from '../http/proxy';
 import { ClientScope } from '../http/scope';
-import { sortedMap } from '../sorted-map';
 import { addSafeTLS } from '../http/tls';
+import { sortedMap } from '../sorted-map';
 
 type Cfg = Record<string, unknown>;
 

@@ -4,8 +4,8 @@
  */
 
 import { RenderContext } from '../context';
-import { AttachMetadata } from './scrape-class';
 import { Relabeling } from './relabelings';
+import { AttachMetadata } from './scrape-class';
 
 const HASH_LABEL = '__tmp_hash';
 const DISABLE_SHARDING_LABEL = '__tmp_disable_sharding';
@@ -92,18 +92,25 @@ export function appendShardingRelabelings(ctx: RenderContext, relabelings: Relab
     shardVar = ShardEnv.INZONE_SHARD;
     out.push({
       source_labels: [ENDPOINTSLICE_ZONE_LABEL, TOPOLOGY_TMP_LABEL],
-      target_label: TOPOLOGY_TMP_LABEL, regex: '(.+);', replacement: '$1', action: 'replace',
+      target_label: TOPOLOGY_TMP_LABEL,
+      regex: '(.+);',
+      replacement: '$1',
+      action: 'replace',
     });
     const [zone, present] = ctx.podTopologyLabelsSupported
       ? [POD_ZONE_LABEL, POD_ZONE_PRESENT_LABEL]
       : [NODE_ZONE_LABEL, NODE_ZONE_PRESENT_LABEL];
     out.push({
       source_labels: [zone, present, TOPOLOGY_TMP_LABEL],
-      target_label: TOPOLOGY_TMP_LABEL, regex: '(.+);true;', replacement: '$1', action: 'replace',
+      target_label: TOPOLOGY_TMP_LABEL,
+      regex: '(.+);true;',
+      replacement: '$1',
+      action: 'replace',
     });
     out.push({
       source_labels: [TOPOLOGY_TMP_LABEL, DISABLE_SHARDING_LABEL],
-      regex: `${ShardEnv.TOPOLOGY_ZONE};|.+;.+`, action: 'keep',
+      regex: `${ShardEnv.TOPOLOGY_ZONE};|.+;.+`,
+      action: 'keep',
     });
   }
   out.push(

@@ -1,5 +1,5 @@
-import { DEFAULT_PROMETHEUS_VERSION } from '../../../../src/resolver/render/context';
 import { agent, context, prometheus } from './helpers';
+import { DEFAULT_PROMETHEUS_VERSION } from '../../../../src/resolver/render/context';
 
 describe('createRenderContext', () => {
   test('defaults to the operator default Prometheus version', () => {

@@ -1,7 +1,7 @@
 /** Builders shared by the renderer core tests. */
 
-import { KubeObject, OperatorOptions } from '../../../../src/resolver/types';
 import { createRenderContext, RenderContext } from '../../../../src/resolver/render/context';
+import { KubeObject, OperatorOptions } from '../../../../src/resolver/types';
 
 /** A Prometheus `default/test` with the given version and spec fields (scrapeInterval 30s unless set). */
 export function prometheus(spec: Record<string, unknown> = {}): KubeObject {

@@ -1,8 +1,8 @@
-import { AssetStore } from '../../../../src/resolver/render/store';
+import { agent, context, prometheus, secret } from './helpers';
 import {
   endpointRoleFlavor, kubernetesSDConfig, labelSelectorString, namespacesFor,
 } from '../../../../src/resolver/render/scrape/kubernetes-sd';
-import { agent, context, prometheus, secret } from './helpers';
+import { AssetStore } from '../../../../src/resolver/render/store';
 
 describe('kubernetes SD', () => {
   test('label selectors print as Kubernetes does: sorted by key, set values sorted', () => {
@@ -66,7 +66,9 @@ describe('kubernetes SD', () => {
   test('attach_metadata is dropped below its minimum version, with a warning', () => {
     const ctx = context(prometheus({ version: 'v2.36.0' }));
     const sd = kubernetesSDConfig(ctx, {
-      namespace: 'default', store: AssetStore.of(ctx).forNamespace('default'), role: 'endpoints',
+      namespace: 'default',
+      store: AssetStore.of(ctx).forNamespace('default'),
+      role: 'endpoints',
       attachMetadata: { minimumVersion: '2.37.0', node: true },
     });
     expect(sd.attach_metadata).toBeUndefined();

@@ -1,7 +1,7 @@
+import { context, prometheus } from './helpers';
 import {
   addBodySizeLimit, addGlobalLimits, addJobLimits, effectiveBodySizeLimit, effectiveLimit,
 } from '../../../../src/resolver/render/scrape/limits';
-import { context, prometheus } from './helpers';
 
 describe('limits', () => {
   test('a job gets the lower of its own and the enforced limit', () => {
@@ -37,7 +37,11 @@ describe('limits', () => {
 
   test('global limits: own value capped by the enforced one, else the enforced one', () => {
     const ctx = context(prometheus({
-      sampleLimit: 2000, enforcedSampleLimit: 1000, targetLimit: 10, enforcedLabelLimit: 30, keepDroppedTargets: 7,
+      sampleLimit: 2000,
+      enforcedSampleLimit: 1000,
+      targetLimit: 10,
+      enforcedLabelLimit: 30,
+      keepDroppedTargets: 7,
       bodySizeLimit: '5MB',
     }));
     const g: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
-import { relabelConfigProblem } from '../../../../src/resolver/render/scrape/relabel-validation';
 import { context, prometheus } from './helpers';
+import { relabelConfigProblem } from '../../../../src/resolver/render/scrape/relabel-validation';
 
 describe('relabel config validation', () => {
   const v3 = context(prometheus());
@@ -33,7 +33,7 @@ describe('relabel config validation', () => {
   });
 
   test('target labels: legacy names before Prometheus 3, any UTF-8 from 3', () => {
-    expect(relabelConfigProblem(v2, { targetLabel: 'service.name' })).toBe(`"service.name" is invalid 'target_label' for replace action`);
+    expect(relabelConfigProblem(v2, { targetLabel: 'service.name' })).toBe('"service.name" is invalid \'target_label\' for replace action');
     expect(relabelConfigProblem(v3, { targetLabel: 'service.name' })).toBeUndefined();
     expect(relabelConfigProblem(v2, { action: 'labelmap', regex: 'x_(.+)', replacement: '${1}' })).toBeUndefined();
   });

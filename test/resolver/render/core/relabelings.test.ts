@@ -1,7 +1,7 @@
+import { context, monitor, prometheus } from './helpers';
 import {
   convertRelabelConfigs, isExcludedFromEnforcement, sanitizeLabelName, selectorRelabelings, withEnforcedNamespaceLabel,
 } from '../../../../src/resolver/render/scrape/relabelings';
-import { context, monitor, prometheus } from './helpers';
 
 describe('relabelings', () => {
   test('label names are sanitized', () => {

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
+import { agent, monitor, prometheus, secret } from './helpers';
 import { renderPrometheusConfig, toPrometheusYaml } from '../../../../src/resolver/render';
 import { promtoolCheckConfig } from '../../../support/prometheus-tools';
-import { agent, monitor, prometheus, secret } from './helpers';
 
 const SM = monitor('ServiceMonitor', 'web', { selector: { matchLabels: { app: 'web' } }, endpoints: [{ port: 'http' }, { port: 'admin', path: '/m' }] });
 const PM = monitor('PodMonitor', 'pods', { selector: {}, podMetricsEndpoints: [{ port: 'metrics' }] });
@@ -44,7 +44,9 @@ describe('renderPrometheusConfig', () => {
   test('an agent in DaemonSet mode scrapes pod monitors and additional configs only', () => {
     const { config } = renderPrometheusConfig({
       prometheus: agent({ mode: 'DaemonSet', additionalScrapeConfigs: { name: 'extra', key: 'jobs.yaml' } }),
-      serviceMonitors: [SM], podMonitors: [PM], probes: [PROBE],
+      serviceMonitors: [SM],
+      podMonitors: [PM],
+      probes: [PROBE],
       objects: [secret('extra', { 'jobs.yaml': '- job_name: extra\n  static_configs: [{targets: [a:1]}]\n' })],
       options: { featureGates: ['PrometheusAgentDaemonSet'] },
     });
@@ -115,10 +117,17 @@ describe('promtool accepts the rendered configuration', () => {
     });
     const { config } = renderPrometheusConfig({
       prometheus: prometheus({
-        version: 'v2.53.0', shards: 3, enforcedNamespaceLabel: 'namespace', scrapeTimeout: '10s',
-        externalLabels: { cluster: 'c1' }, enforcedSampleLimit: 1000,
+        version: 'v2.53.0',
+        shards: 3,
+        enforcedNamespaceLabel: 'namespace',
+        scrapeTimeout: '10s',
+        externalLabels: { cluster: 'c1' },
+        enforcedSampleLimit: 1000,
       }),
-      serviceMonitors: [SM], podMonitors: [PM], probes: [PROBE, ingressProbe], scrapeConfigs: [scrapeConfig],
+      serviceMonitors: [SM],
+      podMonitors: [PM],
+      probes: [PROBE, ingressProbe],
+      scrapeConfigs: [scrapeConfig],
     });
     const result = promtoolCheckConfig(toPrometheusYaml(config));
     expect(result.output).toContain('SUCCESS');

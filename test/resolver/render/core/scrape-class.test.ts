@@ -1,7 +1,7 @@
+import { context, prometheus } from './helpers';
 import {
   isZeroValue, mergeAttachMetadata, mergeAuthorization, mergeSafeAuthorization, mergeTLSConfig, scrapeClassFor,
 } from '../../../../src/resolver/render/scrape/scrape-class';
-import { context, prometheus } from './helpers';
 
 const CLASSES = [
   { name: 'default', default: true, tlsConfig: { caFile: '/ca', certFile: '/cert', keyFile: '/key' } },

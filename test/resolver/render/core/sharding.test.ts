@@ -1,8 +1,8 @@
+import { context, prometheus } from './helpers';
 import {
   appendShardingRelabelings, appendShardingRelabelingsIfMissing, attachMetadataForTopology, shardCount, shardsPerZone,
   topologyZoneExternalLabel,
 } from '../../../../src/resolver/render/scrape/sharding';
-import { context, prometheus } from './helpers';
 
 const TOPOLOGY = { mode: 'Topology', topology: { values: ['zone-a', 'zone-b'] } };
 const GATE = { featureGates: ['PrometheusTopologySharding'] };
@@ -37,12 +37,14 @@ describe('sharding', () => {
     expect(rules.map((r) => r.regex)).toEqual(['(.+);', '(.+);true;', '$(TOPOLOGY_ZONE);|.+;.+', '(.+);', undefined, '$(INZONE_SHARD);|.+;.+']);
     expect(rules[1].source_labels).toEqual([
       '__meta_kubernetes_node_label_topology_kubernetes_io_zone',
-      '__meta_kubernetes_node_labelpresent_topology_kubernetes_io_zone', '__tmp_topology']);
+      '__meta_kubernetes_node_labelpresent_topology_kubernetes_io_zone', '__tmp_topology',
+    ]);
     expect(rules[4].modulus).toBe(2);
     const podLabels = context(prometheus({ shards: 4, shardingStrategy: TOPOLOGY }), { ...GATE, podTopologyLabelsSupport: true });
     expect(appendShardingRelabelings(podLabels, [], 4)[1].source_labels).toEqual([
       '__meta_kubernetes_pod_label_topology_kubernetes_io_zone',
-      '__meta_kubernetes_pod_labelpresent_topology_kubernetes_io_zone', '__tmp_topology']);
+      '__meta_kubernetes_pod_labelpresent_topology_kubernetes_io_zone', '__tmp_topology',
+    ]);
   });
 
   test('topology sharding is ignored without the feature gate', () => {
