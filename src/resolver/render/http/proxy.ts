@@ -26,21 +26,51 @@ export function addProxyConfig(out: Record<string, unknown>, scope: ClientScope,
 }
 
 /**
- * ProxyConfig.Validate: proxyConnectHeader needs proxyUrl or proxyFromEnvironment, and
- * proxyUrl and proxyFromEnvironment exclude each other.
+ * ProxyConfig.Validate: proxyConnectHeader needs proxyUrl or proxyFromEnvironment;
+ * proxyFromEnvironment excludes proxyUrl and noProxy; noProxy needs proxyUrl; every header
+ * has at least one non-empty selector; proxyUrl parses as a URL.
  */
 export function validateProxyConfig(pc: ProxyConfigSpec | undefined, at: AssetRef): void {
   if (!pc) return;
+  const fail = (message: string, sub: string): never => {
+    throw new RenderError(message, at.object, withField(at, sub).field);
+  };
   const fromEnv = pc.proxyFromEnvironment === true;
   const hasUrl = !!pc.proxyUrl;
-  if (Object.keys(pc.proxyConnectHeader ?? {}).length > 0 && !fromEnv && !hasUrl) {
-    throw new RenderError('if proxyConnectHeader is configured, proxyUrl or proxyFromEnvironment must also be configured',
-      at.object, withField(at, 'proxyConnectHeader').field);
+  const hasNoProxy = !!pc.noProxy;
+  const headers = pc.proxyConnectHeader ?? {};
+  if (Object.keys(headers).length > 0 && !fromEnv && !hasUrl) {
+    fail('if proxyConnectHeader is configured, proxyUrl or proxyFromEnvironment must also be configured', 'proxyConnectHeader');
   }
-  if (fromEnv && hasUrl) {
-    throw new RenderError('if proxyFromEnvironment is configured, proxyUrl must not be configured',
-      at.object, withField(at, 'proxyUrl').field);
+  if (fromEnv && hasUrl) fail('if proxyFromEnvironment is configured, proxyUrl must not be configured', 'proxyUrl');
+  if (fromEnv && hasNoProxy) fail('if proxyFromEnvironment is configured, noProxy must not be configured', 'noProxy');
+  if (!hasUrl && hasNoProxy) fail('if noProxy is configured, proxyUrl must also be configured', 'noProxy');
+  for (const [name, sels] of Object.entries(headers)) {
+    if (!sels || sels.length === 0) fail('selector must not be empty (give at least one Secret key)', `proxyConnectHeader[${name}]`);
+    sels.forEach((sel, i) => {
+      if (!sel || (!sel.name && !sel.key && sel.optional == null)) {
+        fail('selector must be defined (name and key of a Secret)', `proxyConnectHeader[${name}][${i}]`);
+      }
+    });
   }
+  if (pc.proxyUrl != null) {
+    const problem = urlParseProblem(pc.proxyUrl);
+    if (problem) fail(`invalid proxy URL ${JSON.stringify(pc.proxyUrl)}: ${problem}`, 'proxyUrl');
+  }
+}
+
+/** Why Go's url.Parse refuses `text`, for the mistakes it catches; undefined when it accepts it. */
+function urlParseProblem(text: string): string | undefined {
+  if (/[\x00-\x1f\x7f]/.test(text)) return 'invalid control character in URL';
+  if (/%(?![0-9a-fA-F]{2})/.test(text)) return 'invalid URL escape';
+  if (text.startsWith(':')) return 'missing protocol scheme';
+  const authority = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/([^/?#]*)/.exec(text)?.[1];
+  if (authority !== undefined) {
+    const host = authority.slice(authority.lastIndexOf('@') + 1);
+    const port = host.startsWith('[') ? host.slice(host.indexOf(']') + 1) : host.slice(host.indexOf(':') >= 0 ? host.indexOf(':') : host.length);
+    if (port !== '' && !/^:\d*$/.test(port)) return `invalid port ${JSON.stringify(port)} after host`;
+  }
+  return undefined;
 }
 
 /** Checks that every proxy connect header's Secret key exists (StoreBuilder.AddProxyConfig). */

@@ -2,7 +2,7 @@ import { configMap, pem, prometheus, scopeFor, secret } from './helpers';
 import { addAuthorization, addSafeAuthorization, loadSafeAuthorization } from '../../../../src/resolver/render/http/authorization';
 import { addAzureAD, validateAzureAD } from '../../../../src/resolver/render/http/azuread';
 import { addBasicAuth } from '../../../../src/resolver/render/http/basic-auth';
-import { addHttpConfig, validateHttpConfig } from '../../../../src/resolver/render/http/http-config';
+import { addHttpConfig } from '../../../../src/resolver/render/http/http-config';
 import { addOAuth2, loadOAuth2 } from '../../../../src/resolver/render/http/oauth2';
 import { addProxyConfig, validateProxyConfig } from '../../../../src/resolver/render/http/proxy';
 import { atLeast } from '../../../../src/resolver/render/http/scope';
@@ -140,6 +140,11 @@ describe('proxy settings', () => {
   test('validation', () => {
     expect(() => validateProxyConfig({ proxyConnectHeader: { a: [] } }, at)).toThrow('proxyUrl or proxyFromEnvironment must also be configured');
     expect(() => validateProxyConfig({ proxyUrl: 'http://p', proxyFromEnvironment: true }, at)).toThrow('proxyUrl must not be configured');
+    expect(() => validateProxyConfig({ noProxy: 'a' }, at)).toThrow('spec.remoteWrite[0].noProxy: if noProxy is configured, proxyUrl must also be configured');
+    expect(() => validateProxyConfig({ proxyUrl: 'http://p', proxyConnectHeader: { a: [] } }, at))
+      .toThrow('spec.remoteWrite[0].proxyConnectHeader[a]: selector must not be empty');
+    expect(() => validateProxyConfig({ proxyUrl: 'http://p:port' }, at)).toThrow('invalid proxy URL "http://p:port": invalid port ":port" after host');
+    expect(() => validateProxyConfig({ proxyUrl: 'http://[::1]:3128', noProxy: 'localhost' }, at)).not.toThrow();
   });
 });
 
@@ -238,11 +243,5 @@ describe('generic HTTP settings', () => {
     expect(render((o) => addHttpConfig(o, scopeFor('v2.35.0'), http, { caFile: '/ca' })))
       .toEqual({ follow_redirects: false, enable_http2: true, tls_config: { ca_file: '/ca' } });
     expect(render((o) => addHttpConfig(o, scopeFor('v2.26.0'), http, undefined))).toEqual({ follow_redirects: false });
-  });
-
-  test('validation allows one authentication method', () => {
-    expect(() => validateHttpConfig({ basicAuth: {}, oauth2: {} }, at)).toThrow('basicAuth and oauth2 cannot be configured at the same time');
-    expect(() => validateHttpConfig({ authorization: { type: 'Bearer' } }, at)).toThrow('authorization credentials are required');
-    expect(() => validateHttpConfig({ tlsConfig: { cert: { secret: { name: 'a', key: 'b' } } } }, at)).toThrow('client cert specified without client key');
   });
 });
