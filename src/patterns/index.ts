@@ -1,2 +1,3 @@
 // Re-exports of the patterns constructs (each construct's file adds its line here).
-export {};
+export { MonitoredApp, MonitorKind } from './monitored-app';
+export type { MonitoredAppProps } from './monitored-app';
