@@ -63,7 +63,7 @@ export function scrapeConfigJob(ctx: RenderContext, sc: KubeObject, shards: numb
   addNativeHistogramConfig(ctx, cfg, spec);
   addBodySizeLimit(ctx, cfg, spec.bodySizeLimit);
 
-  addServiceDiscoveryConfigs(scope, cfg, sc, jobName);
+  addServiceDiscoveryConfigs(scope, cfg, sc);
 
   // The enforced namespace label is only added when the object has relabelings of its own.
   if ((spec.relabelings ?? []).length > 0) {

@@ -1,6 +1,7 @@
 /**
  * Service discovery sections of ScrapeConfig jobs: static_configs, file_sd_configs,
- * http_sd_configs, kubernetes_sd_configs and dns_sd_configs, each in the operator's key order.
+ * http_sd_configs, kubernetes_sd_configs and dns_sd_configs here, the other kinds in
+ * sd-kinds.ts; each in the operator's key order.
  */
 
 import { KubeObject } from '../../types';
@@ -11,6 +12,7 @@ import { addProxyConfig } from '../http/proxy';
 import { ClientScope } from '../http/scope';
 import { addSafeTLS } from '../http/tls';
 import { sortedMap } from '../sorted-map';
+import { CLOUD_AND_SERVICE_SD, CONSUL_SD, SDKind } from './sd-kinds';
 
 type Cfg = Record<string, unknown>;
 
@@ -96,28 +98,33 @@ function dnsSDConfig(scope: ClientScope, c: any): Cfg {
   return out;
 }
 
-/**
- * Appends the service discovery sections of a ScrapeConfig to its job, in the operator's
- * order. Discovery kinds the renderer does not cover are reported as warnings.
- */
-export function addServiceDiscoveryConfigs(scope: ClientScope, cfg: Cfg, sc: KubeObject, jobName: string): void {
-  const spec = sc.spec ?? {};
-  const list = (field: string): any[] => (Array.isArray(spec[field]) ? spec[field] : []);
-  if (list('staticConfigs').length > 0) cfg.static_configs = list('staticConfigs').map(staticConfig);
-  if (list('fileSDConfigs').length > 0) cfg.file_sd_configs = list('fileSDConfigs').map(fileSDConfig);
-  if (list('httpSDConfigs').length > 0) cfg.http_sd_configs = list('httpSDConfigs').map((c) => httpSDConfig(scope, c));
-  if (list('kubernetesSDConfigs').length > 0) {
-    cfg.kubernetes_sd_configs = list('kubernetesSDConfigs').map((c) => kubernetesSDConfig(scope, c));
-  }
-  if (list('dnsSDConfigs').length > 0) cfg.dns_sd_configs = list('dnsSDConfigs').map((c) => dnsSDConfig(scope, c));
-  for (const field of UNSUPPORTED_SD_FIELDS) {
-    if (list(field).length > 0) scope.ctx.warn(`${jobName}: spec.${field} is not rendered by this renderer`);
-  }
+/** The discovery kinds covered by the functions of this file, as steps. */
+function builtIn(field: string, key: string, render: (scope: ClientScope, c: any) => Cfg): SDKind {
+  return { field, key, steps: [({ scope, config }, out) => Object.assign(out, render(scope, config))] };
 }
 
-const UNSUPPORTED_SD_FIELDS = [
-  'consulSDConfigs', 'ec2SDConfigs', 'azureSDConfigs', 'gceSDConfigs', 'openstackSDConfigs',
-  'digitalOceanSDConfigs', 'kumaSDConfigs', 'eurekaSDConfigs', 'dockerSDConfigs', 'linodeSDConfigs',
-  'hetznerSDConfigs', 'nomadSDConfigs', 'dockerSwarmSDConfigs', 'puppetDBSDConfigs', 'lightSailSDConfigs',
-  'ovhcloudSDConfigs', 'scalewaySDConfigs', 'ionosSDConfigs',
+/** Every discovery kind, in the order the operator writes them into a job. */
+const ALL_KINDS: readonly SDKind[] = [
+  builtIn('staticConfigs', 'static_configs', (_scope, c) => staticConfig(c)),
+  builtIn('fileSDConfigs', 'file_sd_configs', (_scope, c) => fileSDConfig(c)),
+  builtIn('httpSDConfigs', 'http_sd_configs', httpSDConfig),
+  builtIn('kubernetesSDConfigs', 'kubernetes_sd_configs', kubernetesSDConfig),
+  CONSUL_SD,
+  builtIn('dnsSDConfigs', 'dns_sd_configs', dnsSDConfig),
+  ...CLOUD_AND_SERVICE_SD,
 ];
+
+/** Appends the service discovery sections of a ScrapeConfig to its job, in the operator's order. */
+export function addServiceDiscoveryConfigs(scope: ClientScope, cfg: Cfg, sc: KubeObject): void {
+  const spec = sc.spec ?? {};
+  for (const kind of ALL_KINDS) {
+    const list: any[] = Array.isArray(spec[kind.field]) ? spec[kind.field] : [];
+    if (list.length === 0) continue;
+    cfg[kind.key] = list.map((config, i) => {
+      const out: Cfg = {};
+      const input = { scope, object: sc, field: `spec.${kind.field}[${i}]`, config: config ?? {} };
+      for (const step of kind.steps) step(input, out);
+      return out;
+    });
+  }
+}
