@@ -112,9 +112,9 @@ export class RenderContext {
     return this.options.podTopologyLabelsSupport === true;
   }
 
-  /** True when the agent runs as a DaemonSet (spec.mode: DaemonSet with its feature gate). */
+  /** True when the agent runs as a DaemonSet (spec.mode: DaemonSet; the feature gate is checked on creation). */
   get daemonSet(): boolean {
-    return this.isAgent && this.spec.mode === 'DaemonSet' && this.featureGate(FeatureGate.AGENT_DAEMONSET);
+    return this.isAgent && this.spec.mode === 'DaemonSet';
   }
 
   /** The ungated version gate: everything compatible. */
@@ -150,8 +150,8 @@ export interface RenderContextInput {
 
 /**
  * Builds the render context as NewConfigGenerator does: parses the version (spec.version or
- * the operator's default), refuses Prometheus majors other than 2 and 3, and indexes and
- * validates the scrape classes (at most one default).
+ * the operator's default), refuses Prometheus majors other than 2 and 3 and DaemonSet agents
+ * without their feature gate, and indexes and validates the scrape classes (at most one default).
  */
 export function createRenderContext(input: RenderContextInput): RenderContext {
   const prom = input.prometheus;
@@ -169,6 +169,11 @@ export function createRenderContext(input: RenderContextInput): RenderContext {
     throw new RenderError(`unsupported Prometheus version "${text}" (allowed: 2.x and 3.x)`, prom, 'spec.version');
   }
   const ctx = new RenderContext(prom, version, input.options ?? {}, input.objects ?? []);
+  if (ctx.isAgent && ctx.spec.mode === 'DaemonSet' && !ctx.featureGate(FeatureGate.AGENT_DAEMONSET)) {
+    throw new RenderError(
+      `mode DaemonSet needs the operator feature gate ${FeatureGate.AGENT_DAEMONSET} (enable it in options.featureGates, or use mode StatefulSet)`,
+      prom, 'spec.mode');
+  }
   validateScrapeClasses(ctx);
   return ctx;
 }

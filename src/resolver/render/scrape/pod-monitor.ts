@@ -22,6 +22,7 @@ import { addHttpConfig } from '../http/http-config';
 import { addOAuth2 } from '../http/oauth2';
 import { addProxyConfig } from '../http/proxy';
 import { clientScope, tryRead } from '../http/scope';
+import { sortedMap } from '../sorted-map';
 import { AssetStore } from '../store';
 
 /** The scrape jobs of one PodMonitor, one per podMetricsEndpoint, in order. */
@@ -56,7 +57,7 @@ export function podMonitorJob(ctx: RenderContext, pm: KubeObject, ep: any, i: nu
   if (ep.interval) cfg.scrape_interval = ep.interval;
   if (ep.scrapeTimeout) cfg.scrape_timeout = ep.scrapeTimeout;
   if (ep.path) cfg.metrics_path = ep.path;
-  if (ep.params !== undefined && ep.params !== null) cfg.params = ep.params;
+  if (ep.params !== undefined && ep.params !== null) cfg.params = sortedMap(ep.params);
   if (ep.scheme !== undefined && ep.scheme !== null) cfg.scheme = String(ep.scheme).toLowerCase();
 
   addHttpConfig(cfg, scope, ep, mergeSafeTLSConfig(ep.tlsConfig, sc));

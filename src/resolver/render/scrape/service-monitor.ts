@@ -8,6 +8,7 @@ import { addOAuth2 } from '../http/oauth2';
 import { addProxyConfig } from '../http/proxy';
 import { clientScope, tryRead } from '../http/scope';
 import { addTLS } from '../http/tls';
+import { sortedMap } from '../sorted-map';
 import { AssetStore } from '../store';
 import { defaultEndpointRoleFlavor, endpointRoleFlavor, kubernetesSDConfig, SDRole } from './kubernetes-sd';
 import { addBodySizeLimit, addJobLimits } from './limits';
@@ -58,7 +59,7 @@ export function serviceMonitorJob(ctx: RenderContext, sm: KubeObject, ep: any, i
   if (ep.interval) cfg.scrape_interval = ep.interval;
   if (ep.scrapeTimeout) cfg.scrape_timeout = ep.scrapeTimeout;
   if (ep.path) cfg.metrics_path = ep.path;
-  if (ep.params !== undefined && ep.params !== null) cfg.params = ep.params;
+  if (ep.params !== undefined && ep.params !== null) cfg.params = sortedMap(ep.params);
   if (ep.scheme !== undefined && ep.scheme !== null) cfg.scheme = String(ep.scheme).toLowerCase();
   if (ep.followRedirects !== undefined && ep.followRedirects !== null) {
     ctx.minVersion('2.26.0').set(cfg, 'follow_redirects', ep.followRedirects);

@@ -40,6 +40,7 @@ describe('createRenderContext', () => {
     expect(context(agent(), { featureGates: ['PrometheusShardRetentionPolicy'] }).shardRetentionEnabled).toBe(false);
     const ds = agent({ mode: 'DaemonSet' });
     expect(context(ds, { featureGates: ['PrometheusAgentDaemonSet'] }).daemonSet).toBe(true);
-    expect(context(ds).daemonSet).toBe(false);
+    expect(() => context(ds)).toThrow(
+      'PrometheusAgent default/agent spec.mode: mode DaemonSet needs the operator feature gate PrometheusAgentDaemonSet');
   });
 });
