@@ -22,6 +22,8 @@ export interface ParityCase {
   readonly expectError: boolean;
   readonly objects: KubeObject[];
   readonly expected?: unknown;
+  /** The golden file's text (for full cases). */
+  readonly expectedText?: string;
   readonly options: OperatorOptions;
   readonly ruleConfigMapNames: string[];
   /** For partial cases: the job whose kubernetes_sd_configs is compared. */
@@ -33,6 +35,8 @@ export interface CaseOutcome {
   readonly pass: boolean;
   /** Why it failed: the first differing path, or the error. */
   readonly reason?: string;
+  /** For full cases that pass: whether the YAML text is byte-for-byte the golden file. */
+  readonly textIdentical?: boolean;
 }
 
 /** Loads every case of the corpus, sorted by name. */
@@ -44,7 +48,8 @@ export function loadCases(dir: string): ParityCase[] {
       .map((d) => d.toJS())
       .filter((o) => o && typeof o === 'object') as KubeObject[];
     const expectedFile = path.join(folder, 'expected.yaml');
-    const expected = fs.existsSync(expectedFile) ? parse(fs.readFileSync(expectedFile, 'utf8'), { version: '1.1' }) : undefined;
+    const expectedText = fs.existsSync(expectedFile) ? fs.readFileSync(expectedFile, 'utf8') : undefined;
+    const expected = expectedText !== undefined ? parse(expectedText, { version: '1.1' }) : undefined;
     const oo = meta.operatorOptions ?? {};
     const notes = (meta.notes ?? []).join('\n');
     const partial = String(meta.generator ?? '').startsWith('generateK8SSDConfig')
@@ -57,6 +62,7 @@ export function loadCases(dir: string): ParityCase[] {
       expectError: meta.expectError === true,
       objects,
       expected,
+      expectedText,
       options: {
         endpointSliceSupport: oo.endpointSliceSupport === true,
         featureGates: [
@@ -79,8 +85,8 @@ const MONITOR_KINDS: Record<string, string> = {
   ScrapeConfig: 'scrapeConfigs',
 };
 
-/** Renders a case (every monitor as selected) and returns the configuration read back from its YAML text. */
-export function renderCase(c: ParityCase): unknown {
+/** Renders a case (every monitor as selected) and returns its YAML text. */
+export function renderCase(c: ParityCase): string {
   const proms = c.objects.filter((o) => o.kind === 'Prometheus' || o.kind === 'PrometheusAgent');
   if (proms.length !== 1) throw new Error(`case ${c.name}: expected exactly one Prometheus or PrometheusAgent, found ${proms.length}`);
   const monitors: Record<string, KubeObject[]> = { serviceMonitors: [], podMonitors: [], probes: [], scrapeConfigs: [] };
@@ -100,18 +106,19 @@ export function renderCase(c: ParityCase): unknown {
     // The operator's tests call the generator directly, with an asset store they fill by hand.
     checkReferences: false,
   });
-  return parse(toPrometheusYaml(config), { version: '1.1' });
+  return toPrometheusYaml(config);
 }
 
 /** Runs one case: renders it and compares with the golden file as data. */
 export function runCase(c: ParityCase): CaseOutcome {
-  let actual: any;
+  let text: string;
   try {
-    actual = renderCase(c);
+    text = renderCase(c);
   } catch (e) {
     return c.expectError ? { pass: true } : { pass: false, reason: `threw: ${(e as Error).message}` };
   }
   if (c.expectError) return { pass: false, reason: 'rendered, but the operator rejects this input' };
+  const actual: any = parse(text, { version: '1.1' });
   let want: unknown = structuredClone(c.expected);
   let got: unknown = actual;
   if (c.partialJob !== undefined) {
@@ -123,7 +130,8 @@ export function runCase(c: ParityCase): CaseOutcome {
     if (isMap(got)) delete got[key];
   }
   const diff = firstDifference(want, got, '');
-  return diff === undefined ? { pass: true } : { pass: false, reason: diff };
+  if (diff !== undefined) return { pass: false, reason: diff };
+  return { pass: true, textIdentical: c.partialJob === undefined ? text === c.expectedText : undefined };
 }
 
 /** Top-level sections left out of comparisons (PARITY_IGNORE=storage,otlp), for diagnosis only. */

@@ -1,7 +1,8 @@
 /**
  * The operator parity corpus as a table-driven test: every case rendered and compared with the
  * operator's golden file as data; pass counts reported by area and held to the committed
- * baseline (test/parity/baseline.json). PARITY_UPDATE_BASELINE=1 rewrites the baseline when no
+ * baseline (test/parity/baseline.json), as is the number of outputs identical to the golden
+ * text (key order and formatting). PARITY_UPDATE_BASELINE=1 rewrites the baseline when no
  * area got worse; PARITY_SHOW=<case name substring> prints the reasons of matching failures;
  * PARITY_IGNORE=<top-level keys> leaves sections out of the comparison (diagnosis only: the
  * baseline is never rewritten then).
@@ -12,6 +13,8 @@ import * as path from 'path';
 import { casesDir, loadCases, runCase } from './corpus';
 
 const BASELINE_FILE = path.join(__dirname, 'baseline.json');
+/** Baseline entry counting passing full cases whose YAML text is the golden file byte for byte. */
+const TEXT_KEY = 'byte-identical';
 
 interface AreaCount { pass: number; total: number }
 
@@ -29,11 +32,15 @@ describe('operator parity corpus', () => {
     const cases = loadCases(dir);
     const byArea: Record<string, AreaCount> = {};
     const failures: string[] = [];
+    const textDiffers: string[] = [];
+    let textIdentical = 0;
     const show = process.env.PARITY_SHOW;
     for (const c of cases) {
       const outcome = runCase(c);
       const a = (byArea[c.area] ??= { pass: 0, total: 0 });
       a.total++;
+      if (outcome.textIdentical === true) textIdentical++;
+      if (outcome.textIdentical === false) textDiffers.push(c.name);
       if (outcome.pass) {
         a.pass++;
       } else {
@@ -48,17 +55,20 @@ describe('operator parity corpus', () => {
     console.log([
       `operator parity: ${passed}/${total} (${((100 * passed) / total).toFixed(1)}%)`,
       ...lines,
+      `  byte-identical YAML: ${textIdentical}/${textIdentical + textDiffers.length} passing full cases`,
       failures.length > 0 ? `failing: ${failures.join(' ')}` : 'no failures',
+      ...(textDiffers.length > 0 ? [`same data, different text: ${textDiffers.join(' ')}`] : []),
     ].join('\n'));
 
     const baseline: Record<string, number> = fs.existsSync(BASELINE_FILE)
       ? JSON.parse(fs.readFileSync(BASELINE_FILE, 'utf8'))
       : {};
-    const regressions = Object.keys(baseline).filter((k) => (byArea[k]?.pass ?? 0) < baseline[k]);
+    const counts: Record<string, number> = Object.fromEntries(areas.map((k) => [k, byArea[k].pass]));
+    counts[TEXT_KEY] = textIdentical;
+    const regressions = Object.keys(baseline).filter((k) => (counts[k] ?? 0) < baseline[k]);
     if (process.env.PARITY_UPDATE_BASELINE === '1' && !process.env.PARITY_IGNORE && regressions.length === 0) {
-      const next = Object.fromEntries(areas.map((k) => [k, byArea[k].pass]));
-      fs.writeFileSync(BASELINE_FILE, JSON.stringify(next, null, 2) + '\n');
+      fs.writeFileSync(BASELINE_FILE, JSON.stringify(counts, null, 2) + '\n');
     }
-    expect(regressions.map((k) => `${k}: ${byArea[k]?.pass ?? 0} < baseline ${baseline[k]}`)).toEqual([]);
+    expect(regressions.map((k) => `${k}: ${counts[k] ?? 0} < baseline ${baseline[k]}`)).toEqual([]);
   });
 });

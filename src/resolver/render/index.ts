@@ -76,7 +76,7 @@ export function renderPrometheusConfig(input: RenderInput): RenderResult {
 
 /** The configuration as YAML text, keys in the operator's order. */
 export function toPrometheusYaml(config: Record<string, unknown>): string {
-  const doc = new Document(config, { version: '1.1' });
+  const doc = new Document(config, { version: '1.1', aliasDuplicateObjects: false });
   return doc.toString({ indentSeq: false, lineWidth: 0, minContentWidth: 0 });
 }
 

@@ -95,6 +95,11 @@ describe('toPrometheusYaml', () => {
     expect(text).toBe('global:\n  scrape_interval: 30s\nscrape_configs:\n- job_name: a\n  x:\n  - $(SHARD);|.+;.+\n');
   });
 
+  test('repeats shared values instead of writing YAML anchors', () => {
+    const shared = ['a', 'b'];
+    expect(toPrometheusYaml({ x: shared, y: shared })).toBe('x:\n- a\n- b\ny:\n- a\n- b\n');
+  });
+
   test('round-trips values YAML 1.1 would read differently', () => {
     const config = { a: { on: 'yes', n: '0755', e: '', t: '${1}' } };
     expect(parse(toPrometheusYaml(config), { version: '1.1' })).toEqual(config);
