@@ -54,7 +54,7 @@ export class PodMonitor extends Construct {
     };
     this.resource = new monitoring.PodMonitor(this, 'Resource', { metadata, spec: spec as unknown as monitoring.PodMonitorSpec });
     this.node.addValidation({
-      validate: () => this.endpoints.length > 0 ? [] : [`${this.node.path}: podMetricsEndpoints: the PodMonitor has no endpoint. Pass podMetricsEndpoints or call addEndpoint() with a container port.`],
+      validate: () => this.endpoints.length > 0 ? [] : ['podMetricsEndpoints: the PodMonitor has no endpoint. Pass podMetricsEndpoints or call addEndpoint() with a container port.'],
     });
   }
 

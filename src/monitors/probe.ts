@@ -88,7 +88,7 @@ export class Probe extends Construct {
       targets: props.targets._toJson(this, 'targets'),
       ...(props.module !== undefined ? { module: props.module } : {}),
       ...(props.jobName !== undefined ? { jobName: props.jobName } : {}),
-      ...(props.params !== undefined ? { params: props.params } : {}),
+      ...renderProbeParams(this, props.params),
       ...renderScrapeTiming(this, '', props),
       ...(metricRelabelings ? { metricRelabelings } : {}),
       ...renderHttpAuth(this, '', props, this.namespace),
@@ -101,6 +101,17 @@ export class Probe extends Construct {
   public get name(): string {
     return this.resource.name;
   }
+}
+
+/** A Probe's `params` is a list of `{name, values}` (each value non-empty), unlike an endpoint's map. */
+function renderProbeParams(scope: IConstruct, params: { [name: string]: string[] } | undefined): { params?: Array<{ name: string; values: string[] }> } {
+  const entries = Object.entries(params ?? {});
+  for (const [name, values] of entries) {
+    if (name === '' || values.length === 0 || values.some((v) => v === '')) {
+      fail(scope, `params.${name}`, 'a parameter needs a non-empty name and at least one non-empty value. Give each parameter a name and its values.');
+    }
+  }
+  return entries.length > 0 ? { params: entries.map(([name, values]) => ({ name, values: [...values] })) } : {};
 }
 
 const DNS_NAME = /^[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?$/;

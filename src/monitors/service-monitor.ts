@@ -68,7 +68,7 @@ export class ServiceMonitor extends Construct {
     };
     this.resource = new monitoring.ServiceMonitor(this, 'Resource', { metadata, spec: spec as unknown as monitoring.ServiceMonitorSpec });
     this.node.addValidation({
-      validate: () => this.endpoints.length > 0 ? [] : [`${this.node.path}: endpoints: the ServiceMonitor has no endpoint. Pass endpoints or call addEndpoint() with a Service port name.`],
+      validate: () => this.endpoints.length > 0 ? [] : ['endpoints: the ServiceMonitor has no endpoint. Pass endpoints or call addEndpoint() with a Service port name.'],
     });
   }
 
