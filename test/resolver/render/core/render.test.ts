@@ -97,7 +97,7 @@ describe('toPrometheusYaml', () => {
 
   test('repeats shared values instead of writing YAML anchors', () => {
     const shared = ['a', 'b'];
-    expect(toPrometheusYaml({ x: shared, y: shared })).toBe('x:\n- a\n- b\ny:\n- a\n- b\n');
+    expect(toPrometheusYaml({ p: shared, q: shared })).toBe('p:\n- a\n- b\nq:\n- a\n- b\n');
   });
 
   test('round-trips values YAML 1.1 would read differently', () => {
