@@ -1,0 +1,7 @@
+/**
+ * Objects as the API server stores them: CRD schema defaults for monitoring.coreos.com objects
+ * and the request namespace for namespaced objects written without one.
+ */
+
+export { applyCrdDefaults, hasCrdSchema } from './crd-defaults';
+export { withDefaultNamespace, isNamespaced, DEFAULT_NAMESPACE } from './namespace';
