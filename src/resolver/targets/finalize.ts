@@ -5,7 +5,7 @@ import { ScrapeJob } from './scrape-job';
 
 /** What happened to one discovered target in one scrape pool. */
 export type TargetOutcome =
-  | { readonly kind: 'active'; readonly labels: LabelSet; readonly discoveredLabels: LabelSet; readonly scrapeUrl: string }
+  | { readonly kind: 'active'; readonly labels: LabelSet; readonly allLabels: LabelSet; readonly discoveredLabels: LabelSet; readonly scrapeUrl: string }
   | { readonly kind: 'dropped'; readonly discoveredLabels: LabelSet; readonly reason: string }
   | { readonly kind: 'error'; readonly discoveredLabels: LabelSet; readonly reason: string };
 
@@ -13,8 +13,8 @@ export type TargetOutcome =
  * Prometheus's scrape.PopulateLabels for one discovered target (its own labels over its group's):
  * the job's default labels, `__param_*`, relabel_configs, the default port from the scheme, the
  * interval and timeout checks, `__meta_*` removal and the `instance` default. `labels` are the
- * public labels (no `__` prefix) as /api/v1/targets shows them; `discoveredLabels` are the labels
- * before relabeling.
+ * public labels (no `__` prefix) as /api/v1/targets shows them, `allLabels` include the internal
+ * ones (`__address__`, `__scheme__`, ...); `discoveredLabels` are the labels before relabeling.
  */
 export function finalizeTarget(groupLabels: LabelSet, targetLabels: LabelSet, job: ScrapeJob): TargetOutcome {
   const lb = new LabelBuilder({ ...groupLabels, ...targetLabels });
@@ -86,7 +86,7 @@ export function finalizeTarget(groupLabels: LabelSet, targetLabels: LabelSet, jo
       labels[k] = v;
     }
   }
-  return { kind: 'active', labels, discoveredLabels, scrapeUrl: scrapeUrl(all, job) };
+  return { kind: 'active', labels, allLabels: all, discoveredLabels, scrapeUrl: scrapeUrl(all, job) };
 }
 
 /** Go's net.SplitHostPort fails on `addr` but succeeds once a port is appended. */

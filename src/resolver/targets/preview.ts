@@ -105,8 +105,8 @@ export function previewTargets(input: TargetPreviewInput): TargetPreview {
           const outcome = finalizeTarget(group.labels, target, job);
           const base = { prometheus, scrapePool: job.jobName, ...shardField, discoveredLabels: outcome.discoveredLabels };
           if (outcome.kind === 'active') {
-            // Prometheus keeps one target per distinct label set (and URL) in a pool.
-            const key = JSON.stringify([outcome.labels, outcome.scrapeUrl, outcome.discoveredLabels.__address__]);
+            // Prometheus keeps one target per distinct label set (internal labels included) and URL in a pool.
+            const key = JSON.stringify([outcome.allLabels, outcome.scrapeUrl]);
             if (!seen.has(key)) {
               seen.add(key);
               targets.push({ ...base, labels: outcome.labels, scrapeUrl: outcome.scrapeUrl });
