@@ -1,2 +1,5 @@
-// Re-exports of the rules constructs (each construct's file adds its line here).
-export {};
+// Re-exports of the rules constructs.
+export * from './alert-rule-group';
+export { Rule, AlertingRuleOptions, RecordingRuleOptions } from './rule';
+export * from './rule-group';
+export * from './promql';
