@@ -132,7 +132,10 @@ function placeholderNode(name: string, allocator: AddressAllocator): KubeObject 
       labels: { 'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux' },
     },
     spec: {},
-    status: { addresses: [{ type: 'InternalIP', address: allocator.allocate('node', name) }, { type: 'Hostname', address: name }] },
+    status: {
+      addresses: [{ type: 'InternalIP', address: allocator.allocate('node', name) }, { type: 'Hostname', address: name }],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+    },
   };
 }
 

@@ -5,7 +5,7 @@
 export type { ClusterOptions, ClusterState } from './cluster';
 export { simulateCluster } from './cluster';
 export type { LabelSet, TargetGroup } from './discovery/meta';
-export { discoverKubernetes, SIMULATED_ROLES } from './kubernetes-sd';
+export { discoverKubernetes } from './kubernetes-sd';
 export type { AddressAllocator, AddressKind, AddressRanges } from './placeholders';
 export { cidrAddressAllocator, loopbackAddressAllocator } from './placeholders';
 export type { DroppedTarget, PreviewTarget, TargetPreview, TargetPreviewInput } from './preview';

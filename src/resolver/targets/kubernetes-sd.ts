@@ -3,14 +3,13 @@ import { ClusterState } from './cluster';
 import { endpointSliceTargetGroup } from './discovery/endpointslice-role';
 import { endpointsTargetGroup } from './discovery/endpoints-role';
 import { ingressTargetGroup } from './discovery/ingress-role';
+import { nodeTargetGroup } from './discovery/node-role';
 import { TargetGroup } from './discovery/meta';
 import { podTargetGroup } from './discovery/pod-role';
 import { serviceTargetGroup } from './discovery/service-role';
 import { FieldSelector, LabelSelector } from './selectors';
 
-/** The Kubernetes discovery roles that are simulated. */
-export const SIMULATED_ROLES: ReadonlySet<string> = new Set(['endpoints', 'endpointslice', 'pod', 'service', 'ingress']);
-
+/** Every Kubernetes discovery role, with the roles its selectors may name. */
 const ALLOWED_SELECTOR_ROLES: Record<string, string[]> = {
   pod: ['pod'],
   service: ['service'],
@@ -35,9 +34,6 @@ export function discoverKubernetes(sd: any, cluster: ClusterState, where: string
   const role = sd.role;
   if (!(role in ALLOWED_SELECTOR_ROLES)) {
     throw new Error(`${where}.role: unknown Kubernetes SD role ${JSON.stringify(role)}; allowed: pod, service, endpoints, endpointslice, node, ingress`);
-  }
-  if (!SIMULATED_ROLES.has(role)) {
-    throw new Error(`${where}.role: role ${role} is not simulated (simulated: ${[...SIMULATED_ROLES].join(', ')})`);
   }
   const filters = selectorFilters(sd.selectors, role, where);
   const names: string[] = sd.namespaces?.names ?? [];
@@ -71,6 +67,10 @@ export function discoverKubernetes(sd: any, cluster: ClusterState, where: string
       return perNamespace(pods, (o) => o.metadata.namespace).map((pod) => podTargetGroup(pod, nodes));
     case 'service':
       return perNamespace(services, (o) => o.metadata.namespace).map(serviceTargetGroup);
+    case 'node':
+      // Nodes are cluster-wide: the namespaces setting does not apply.
+      return cluster.nodes.filter((n) => (filters.get('node') ?? (() => true))(n))
+        .map(nodeTargetGroup).filter((g): g is TargetGroup => g !== undefined);
     default:
       return perNamespace(pick(cluster.ingresses, 'ingress'), (o) => o.metadata.namespace).map(ingressTargetGroup);
   }

@@ -82,7 +82,6 @@ describe('role: endpoints', () => {
     expect(() => discoverKubernetes({ role: 'endpoints', selectors: [{ role: 'pod' }, { role: 'pod' }] }, state, 'sd'))
       .toThrow('sd.selectors[1]: duplicated selector role: pod');
     expect(() => discoverKubernetes({ role: 'nodes' }, state, 'sd')).toThrow('sd.role: unknown Kubernetes SD role "nodes"');
-    expect(() => discoverKubernetes({ role: 'node' }, state, 'sd')).toThrow('sd.role: role node is not simulated');
   });
 });
 
@@ -140,7 +139,17 @@ describe('role: pod', () => {
   });
 });
 
-describe('roles: service and ingress', () => {
+describe('roles: service, ingress and node', () => {
+  test('node: a target per node at its kubelet port, instance = node name, addresses by type', () => {
+    const state = cluster([], 2);
+    const groups = discoverKubernetes({ role: 'node', namespaces: { names: ['ignored'] }, selectors: [{ role: 'node', label: 'kubernetes.io/hostname=node-2' }] }, state, 'sd');
+    expect(groups).toEqual([{
+      source: 'node/node-2',
+      labels: expect.objectContaining({ __meta_kubernetes_node_name: 'node-2', __meta_kubernetes_node_provider_id: '', __meta_kubernetes_node_label_kubernetes_io_os: 'linux' }),
+      targets: [{ __address__: '127.0.1.3:10250', instance: 'node-2', __meta_kubernetes_node_address_InternalIP: '127.0.1.3', __meta_kubernetes_node_address_Hostname: 'node-2' }],
+    }]);
+  });
+
   test('service: a target per port at <name>.<namespace>.svc', () => {
     const [group] = discoverKubernetes({ role: 'service' }, cluster(web()), 'sd');
     expect(group.targets).toEqual([{
