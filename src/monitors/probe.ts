@@ -104,7 +104,9 @@ export class Probe extends Construct {
 }
 
 /** A Probe's `params` is a list of `{name, values}` (each value non-empty), unlike an endpoint's map. */
-function renderProbeParams(scope: IConstruct, params: { [name: string]: string[] } | undefined): { params?: Array<{ name: string; values: string[] }> } {
+function renderProbeParams(
+  scope: IConstruct, params: { [name: string]: string[] } | undefined,
+): { params?: Array<{ name: string; values: string[] }> } {
   const entries = Object.entries(params ?? {});
   for (const [name, values] of entries) {
     if (name === '' || values.length === 0 || values.some((v) => v === '')) {

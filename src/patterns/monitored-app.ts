@@ -209,7 +209,6 @@ export class MonitoredApp extends Construct {
     }
     const containerPort = this.container.ports.find((p) => p.name === portName)!.number;
     const servicePort = props.servicePort ?? containerPort;
-    validatePortNumber(this, 'servicePort', servicePort);
 
     this.service = new kplus.Service(this, 'Service', {
       metadata: { name: this.name, ...(this.namespace ? { namespace: this.namespace } : {}), labels },
@@ -256,8 +255,6 @@ export class MonitoredApp extends Construct {
 
   private createDeployment(props: MonitoredAppProps, labels: { [key: string]: string }, portName: string): kplus.Deployment {
     const containerPort = props.containerPort ?? 8080;
-    validatePortNumber(this, 'containerPort', containerPort);
-    validateWholeNumber(this, 'replicas', props.replicas);
     const deployment = new kplus.Deployment(this, 'Deployment', {
       metadata: { name: this.name, ...(this.namespace ? { namespace: this.namespace } : {}), labels },
       replicas: props.replicas ?? 1,
@@ -303,6 +300,12 @@ function validateInputs(scope: Construct, props: MonitoredAppProps): void {
   } else if (!props.image) {
     fail(scope, 'image', 'neither image nor workload is given. Give the image to run, or an existing Deployment, StatefulSet or DaemonSet as workload.');
   }
+  for (const field of ['containerPort', 'servicePort'] as const) {
+    if (props[field] !== undefined) {
+      validatePortNumber(scope, field, props[field]);
+    }
+  }
+  validateWholeNumber(scope, 'replicas', props.replicas);
   validateHttpPath(scope, 'path', props.path ?? DEFAULT_METRICS_PATH);
   renderScrapeTiming(scope, '', props);
   renderRelabelConfigs(scope, 'relabelings', props.relabelings);

@@ -1,11 +1,11 @@
 import { Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { FakeSelectingPrometheus } from './fake-prometheus';
 import {
   MonitorNamespaceSelector, PodMonitor, Probe, ProbeTargets, RelabelAction, RelabelConfig, Selector, ServiceMonitor, ServiceMonitorEndpoint,
 } from '../../src';
 import { ValidationError } from '../../src/common/errors';
-import { FakeSelectingPrometheus } from './fake-prometheus';
 
 /** One rejected input: what to build, and the field and allowed-values text the message must carry. */
 interface BadInput {

@@ -1,7 +1,7 @@
 import { Duration, Testing } from 'cdk8s';
+import { FakeSelectingPrometheus } from './fake-prometheus';
 import { MonitorNamespaceSelector, PodMonitor, RelabelAction, Selector, SelectorOperator } from '../../src';
 import { expectValidAgainstCrds } from '../support/crd-schema';
-import { FakeSelectingPrometheus } from './fake-prometheus';
 
 function synthPodMonitor(chart: ReturnType<typeof Testing.chart>): any {
   const objects = Testing.synth(chart);

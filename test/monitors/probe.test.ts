@@ -1,8 +1,8 @@
 import { Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { FakeSelectingPrometheus } from './fake-prometheus';
 import { MonitorNamespaceSelector, Probe, ProbeTargets, RelabelAction, ScrapeScheme, Selector } from '../../src';
 import { expectValidAgainstCrds } from '../support/crd-schema';
-import { FakeSelectingPrometheus } from './fake-prometheus';
 
 function synthProbe(chart: ReturnType<typeof Testing.chart>): any {
   const objects = Testing.synth(chart);

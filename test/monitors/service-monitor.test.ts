@@ -1,8 +1,8 @@
 import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { FakeSelectingPrometheus } from './fake-prometheus';
 import { MonitorNamespaceSelector, RelabelAction, ScrapeScheme, Selector, ServiceDiscoveryRole, ServiceMonitor, TlsVersion } from '../../src';
 import { crdSchemaErrors, expectValidAgainstCrds } from '../support/crd-schema';
-import { FakeSelectingPrometheus } from './fake-prometheus';
 
 function synthOne(chart: Chart, kind = 'ServiceMonitor'): any {
   const objects = Testing.synth(chart);
