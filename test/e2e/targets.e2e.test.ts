@@ -34,8 +34,10 @@ test('promtool accepts the configuration Prometheus runs', () => {
 
 test('the preview predicts targets in every scrape pool', () => {
   const pools = new Set(proof.preview.targets.map((t) => t.scrapePool));
-  expect([...pools].sort()).toEqual(['podMonitor/shop/web-proxy/0', 'serviceMonitor/shop/cache/0', 'serviceMonitor/shop/web/0']);
-  expect(proof.preview.targets).toHaveLength(6);
+  expect([...pools].sort()).toEqual([
+    'podMonitor/shop/web-proxy/0', 'scrapeConfig/shop/nodes', 'scrapeConfig/shop/services', 'serviceMonitor/shop/cache/0', 'serviceMonitor/shop/web/0',
+  ]);
+  expect(proof.preview.targets).toHaveLength(8);
 });
 
 test('activeTargets (scrape pool and labels) equal the preview', () => {

@@ -27,8 +27,9 @@ export function containerPorts(objects: readonly KubeObject[]): number[] {
 }
 
 /**
- * A copy of `objects` with container ports renumbered (and numeric Service targetPorts with them),
- * so that a test can serve the app's ports on loopback without clashing with anything listening.
+ * A copy of `objects` with container ports renumbered (and the Service ports and numeric
+ * targetPorts that use the same numbers), so that a test can serve the app's ports on loopback
+ * without clashing with anything listening.
  */
 export function remapContainerPorts(objects: readonly KubeObject[], mapping: ReadonlyMap<number, number>): KubeObject[] {
   const copy = structuredClone(objects) as KubeObject[];
@@ -45,6 +46,7 @@ export function remapContainerPorts(objects: readonly KubeObject[], mapping: Rea
       if (typeof target === 'number' && mapping.has(target)) {
         p.targetPort = mapping.get(target);
       }
+      p.port = mapping.get(p.port) ?? p.port;
     }
   }
   return copy;

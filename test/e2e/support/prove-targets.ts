@@ -30,9 +30,9 @@ export interface Proof {
 }
 
 /**
- * Previews the targets of `config` over `objects` (Pods on 127.0.0.x, container ports moved to
- * free ports), serves that cluster from a fake API server, answers /metrics on every container
- * port, runs the real Prometheus on the same configuration (only `api_server` added, plus the
+ * Previews the targets of `config` over `objects` (Pods on 127.0.0.x, nodes on 127.0.1.x, Services
+ * on 127.0.2.x, container ports moved to free ports), serves that cluster from a fake API server,
+ * answers /metrics on every container port, Service port and kubelet port, runs the real Prometheus on the same configuration (only `api_server` added, plus the
  * operator's `$(SHARD)`=0 and `$(POD_NAME)` as its config reloader fills them in) and waits until
  * it reports at least as many active targets as previewed, all up. Everything started is stopped
  * again if a step fails.
@@ -55,8 +55,14 @@ export async function proveTargets(input: ProofInput): Promise<Proof> {
   try {
     const api = await startFakeKubeApi(cluster);
     stops.push(() => api.close());
-    const endpoints = cluster.pods.flatMap((pod) => (pod.spec.containers ?? []).flatMap((c: any) =>
-      (c.ports ?? []).map((p: any) => `${pod.status.podIP}:${p.containerPort}`)));
+    // Every container port of every Pod, every port of every Service with a cluster IP, every kubelet.
+    const endpoints = [
+      ...cluster.pods.flatMap((pod) => (pod.spec.containers ?? []).flatMap((c: any) =>
+        (c.ports ?? []).map((p: any) => `${pod.status.podIP}:${p.containerPort}`))),
+      ...cluster.services.filter((s) => /^127\./.test(s.spec.clusterIP ?? ''))
+        .flatMap((s) => (s.spec.ports ?? []).map((p: any) => `${s.spec.clusterIP}:${p.port}`)),
+      ...cluster.nodes.map((n) => `${n.status.addresses.find((a: any) => a.type === 'InternalIP').address}:${n.status.daemonEndpoints.kubeletEndpoint.Port}`),
+    ];
     const metrics = await startMetricsServers([...new Set(endpoints)]);
     stops.push(() => metrics.close());
     const runConfig = pointAtApiServer(substituteOperatorVariables(input.config, { SHARD: '0', POD_NAME: podName }), api.url);
