@@ -3,5 +3,5 @@
  * and the request namespace for namespaced objects written without one.
  */
 
-export { applyCrdDefaults, hasCrdSchema } from './crd-defaults';
+export { applyCrdDefaults, hasCrdSchema } from './apply-defaults';
 export { withDefaultNamespace, isNamespaced, DEFAULT_NAMESPACE } from './namespace';

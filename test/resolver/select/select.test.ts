@@ -154,8 +154,9 @@ describe('namespace selection', () => {
       namespace('apps'),
       serviceMonitor({ name: 'sm', namespace: 'apps' }, { selector: {}, namespaceSelector: { any: true }, endpoints: [{ port: 'web' }] }),
     ];
-    const [ignoring] = selectAll([prometheus({ serviceMonitorSelector: {}, serviceMonitorNamespaceSelector: {}, ignoreNamespaceSelectors: true }), ...objects]);
-    const [plain] = selectAll([prometheus({ serviceMonitorSelector: {}, serviceMonitorNamespaceSelector: {} }), ...objects]);
+    const all = { serviceMonitorSelector: {}, serviceMonitorNamespaceSelector: {} };
+    const [ignoring] = selectAll([prometheus({ ...all, ignoreNamespaceSelectors: true }), ...objects]);
+    const [plain] = selectAll([prometheus(all), ...objects]);
     expect(keys(ignoring.selected.serviceMonitors)).toEqual(['apps/sm']);
     expect(ignoring.selected).toEqual(plain.selected);
   });
