@@ -37,7 +37,8 @@ test('the preview predicts targets in every scrape pool', () => {
   expect([...pools].sort()).toEqual([
     'podMonitor/shop/web-proxy/0', 'scrapeConfig/shop/nodes', 'scrapeConfig/shop/services', 'serviceMonitor/shop/cache/0', 'serviceMonitor/shop/web/0',
   ]);
-  expect(proof.preview.targets).toHaveLength(8);
+  expect(proof.preview.targets).toHaveLength(9);
+  expect(proof.preview.targets.filter((t) => t.discoveredLabels.__meta_kubernetes_endpoint_ready === 'false').map((t) => t.labels.pod)).toEqual(['web-debug']);
 });
 
 test('activeTargets (scrape pool and labels) equal the preview', () => {
