@@ -1,31 +1,9 @@
-import { applyCrdDefaults, withDefaultNamespace } from '../../../src/resolver/defaults';
-import { renderPrometheusConfig } from '../../../src/resolver/render';
-import { selectAll } from '../../../src/resolver/select/select';
-import { KubeObject, objectKey } from '../../../src/resolver/types';
+import { resolve } from '../../../src/resolver/resolve';
+import { KubeObject } from '../../../src/resolver/types';
 
-/**
- * The prometheus.yaml the operator would generate for one Prometheus among `objects`: objects as
- * the API server stores them (CRD defaults, default namespace), then selection and rendering.
- * Throws when the Prometheus is missing or the operator would not generate a configuration.
- */
+/** The prometheus.yaml (as data) the operator would generate for one Prometheus among `objects`. */
 export function renderForPrometheus(objects: readonly KubeObject[], prometheus: string): any {
-  const stored = objects.map((o) => applyCrdDefaults(withDefaultNamespace(o)));
-  const selection = selectAll(stored).find((s) => objectKey(s.prometheus) === prometheus);
-  if (!selection) {
-    throw new Error(`no Prometheus ${prometheus} among the objects`);
-  }
-  if (selection.error) {
-    throw new Error(`Prometheus ${prometheus}: ${selection.error}`);
-  }
-  return renderPrometheusConfig({
-    prometheus: selection.prometheus,
-    serviceMonitors: selection.selected.serviceMonitors,
-    podMonitors: selection.selected.podMonitors,
-    probes: selection.selected.probes,
-    scrapeConfigs: selection.selected.scrapeConfigs,
-    objects: stored,
-    ruleConfigMapNames: selection.ruleConfigMapNames,
-  }).config;
+  return resolve(objects, { prometheus }).prometheuses[0].config;
 }
 
 /**
