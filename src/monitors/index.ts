@@ -6,6 +6,7 @@ export type { SafeTlsConfig, BasicAuth, SafeAuthorization, HttpAuthOptions } fro
 export { ScrapeScheme } from './endpoint';
 export type { ScrapeTimingOptions, ScrapeEndpointOptions } from './endpoint';
 export type { ScrapeObjectProps, KubernetesMonitorProps } from './scrape-object';
+export { ScrapeProtocol } from './scrape-protocol';
 export { ServiceMonitor, ServiceDiscoveryRole } from './service-monitor';
 export type { ServiceMonitorProps, ServiceMonitorEndpoint } from './service-monitor';
 export { PodMonitor } from './pod-monitor';

@@ -1,5 +1,6 @@
 import { ApiObjectMetadata, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { ScrapeProtocol } from './scrape-protocol';
 import { fail } from '../common/errors';
 import { isKubeLabelKey, validateKubeLabels } from '../common/labels';
 import { MonitorNamespaceSelector, MonitorNamespaceSelectorJson } from '../common/namespace-selector';
@@ -55,6 +56,16 @@ export interface ScrapeObjectProps {
    * @default - the Prometheus's default scrape class, if any
    */
   readonly scrapeClass?: string;
+  /**
+   * Exposition formats to negotiate, most preferred first (Prometheus >= 2.49).
+   * @default - the Prometheus's setting
+   */
+  readonly scrapeProtocols?: ScrapeProtocol[];
+  /**
+   * Format assumed when a target sends a missing or unparsable Content-Type (Prometheus >= 3.0).
+   * @default - the scrape fails on such responses
+   */
+  readonly fallbackScrapeProtocol?: ScrapeProtocol;
 }
 
 /** Properties shared by ServiceMonitor and PodMonitor, which discover targets in Kubernetes. */
@@ -103,6 +114,10 @@ export interface ScrapeLimitsJson {
   readonly keepDroppedTargets?: number;
   /** Scrape class name. */
   readonly scrapeClass?: string;
+  /** Negotiated formats. */
+  readonly scrapeProtocols?: string[];
+  /** Fallback format. */
+  readonly fallbackScrapeProtocol?: string;
 }
 
 /** The JSON of the fields `KubernetesMonitorProps` renders into the spec. */
@@ -146,7 +161,7 @@ export function renderMetadata(
 /** Validates and renders the limits and scrape class. */
 export function renderScrapeLimits(scope: IConstruct, props: ScrapeObjectProps): ScrapeLimitsJson {
   const limits: Array<keyof ScrapeLimitsJson> = ['sampleLimit', 'targetLimit', 'labelLimit', 'labelNameLengthLimit', 'labelValueLengthLimit', 'keepDroppedTargets'];
-  const out: { [key: string]: number | string } = {};
+  const out: { [key: string]: number | string | string[] } = {};
   for (const field of limits) {
     const value = props[field] as number | undefined;
     validateWholeNumber(scope, field, value);
@@ -159,6 +174,17 @@ export function renderScrapeLimits(scope: IConstruct, props: ScrapeObjectProps):
       fail(scope, 'scrapeClass', 'the scrape class name is empty. Use the name of a scrape class defined on the Prometheus, or leave it unset.');
     }
     out.scrapeClass = props.scrapeClass;
+  }
+  const protocols = props.scrapeProtocols ?? [];
+  const repeated = protocols.find((p, i) => protocols.indexOf(p) !== i);
+  if (repeated) {
+    fail(scope, 'scrapeProtocols', `${repeated} is listed twice. List each protocol once, most preferred first.`);
+  }
+  if (protocols.length > 0) {
+    out.scrapeProtocols = [...protocols];
+  }
+  if (props.fallbackScrapeProtocol) {
+    out.fallbackScrapeProtocol = props.fallbackScrapeProtocol;
   }
   return out;
 }

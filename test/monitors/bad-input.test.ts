@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { FakeSelectingPrometheus } from './fake-prometheus';
 import {
-  MonitorNamespaceSelector, PodMonitor, Probe, ProbeTargets, RelabelAction, RelabelConfig, Selector, ServiceMonitor, ServiceMonitorEndpoint,
+  MonitorNamespaceSelector, PodMonitor, Probe, ProbeTargets, RelabelAction, RelabelConfig, ScrapeProtocol, Selector, ServiceMonitor, ServiceMonitorEndpoint,
 } from '../../src';
 import { ValidationError } from '../../src/common/errors';
 
@@ -167,6 +167,11 @@ const CASES: { [name: string]: BadInput } = {
     build: (s) => sm(s, {}, { scrapeClass: '' }),
     field: 'scrapeClass',
     allowed: /Use the name of a scrape class defined on the Prometheus/,
+  },
+  'repeated scrape protocol': {
+    build: (s) => sm(s, {}, { scrapeProtocols: [ScrapeProtocol.PROMETHEUS_PROTO, ScrapeProtocol.PROMETHEUS_PROTO] }),
+    field: 'scrapeProtocols',
+    allowed: /PrometheusProto is listed twice\. List each protocol once/,
   },
   'PodMonitor endpoint with neither port nor portNumber': {
     build: (s) => new PodMonitor(s, 'mon', { selector: Selector.all(), podMetricsEndpoints: [{ path: '/metrics' }] }),

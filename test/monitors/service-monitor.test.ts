@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { FakeSelectingPrometheus } from './fake-prometheus';
-import { MonitorNamespaceSelector, RelabelAction, ScrapeScheme, Selector, ServiceDiscoveryRole, ServiceMonitor, TlsVersion } from '../../src';
+import { MonitorNamespaceSelector, RelabelAction, ScrapeProtocol, ScrapeScheme, Selector, ServiceDiscoveryRole, ServiceMonitor, TlsVersion } from '../../src';
 import { crdSchemaErrors, expectValidAgainstCrds } from '../support/crd-schema';
 
 function synthOne(chart: Chart, kind = 'ServiceMonitor'): any {
@@ -43,6 +43,8 @@ describe('ServiceMonitor', () => {
       labelValueLengthLimit: 1024,
       keepDroppedTargets: 10,
       scrapeClass: 'tls',
+      scrapeProtocols: [ScrapeProtocol.PROMETHEUS_PROTO, ScrapeProtocol.OPEN_METRICS_TEXT_1_0_0],
+      fallbackScrapeProtocol: ScrapeProtocol.PROMETHEUS_TEXT_0_0_4,
       attachNodeMetadata: true,
       serviceDiscoveryRole: ServiceDiscoveryRole.ENDPOINT_SLICE,
       endpoints: [{
