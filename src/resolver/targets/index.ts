@@ -10,3 +10,5 @@ export type { AddressAllocator, AddressKind, AddressRanges } from './placeholder
 export { cidrAddressAllocator, loopbackAddressAllocator } from './placeholders';
 export type { DroppedTarget, PreviewTarget, TargetPreview, TargetPreviewInput } from './preview';
 export { previewTargets, substituteOperatorVariables } from './preview';
+export type { PreviewAllOptions, ResolutionPreview } from './preview-all';
+export { previewResolution } from './preview-all';
