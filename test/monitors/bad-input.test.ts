@@ -3,7 +3,8 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { FakeSelectingPrometheus } from './fake-prometheus';
 import {
-  MonitorNamespaceSelector, PodMonitor, Probe, ProbeTargets, RelabelAction, RelabelConfig, ScrapeProtocol, Selector, ServiceMonitor, ServiceMonitorEndpoint,
+  MonitorNamespaceSelector, PodMonitor, Probe, ProbeTargets, RelabelAction, RelabelConfig, ScrapeProtocol,
+  Selector, ServiceMonitor, ServiceMonitorEndpoint,
 } from '../../src';
 import { ValidationError } from '../../src/common/errors';
 
