@@ -1,0 +1,115 @@
+import { Size, SizeRoundingBehavior } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { IConstruct } from 'constructs';
+import { fail } from '../common/errors';
+import * as monitoring from '../imports/monitoring.coreos.com';
+
+/**
+ * The user and groups the Alertmanager pods run as. The pod always runs as non-root with the
+ * RuntimeDefault seccomp profile; with the container settings the operator applies (no privilege
+ * escalation, read-only root filesystem, all capabilities dropped) it passes Pod Security "restricted".
+ */
+export interface AlertmanagerSecurityContext {
+  /**
+   * User ID of the containers; must not be 0 (root).
+   * @default 1000
+   */
+  readonly runAsUser?: number;
+  /**
+   * Primary group ID of the containers.
+   * @default 2000
+   */
+  readonly runAsGroup?: number;
+  /**
+   * Group that owns the data volume.
+   * @default 2000
+   */
+  readonly fsGroup?: number;
+}
+
+/** A PersistentVolumeClaim per Alertmanager pod, for silences and the notification log. */
+export interface AlertmanagerStorageOptions {
+  /**
+   * Size of each pod's volume.
+   * @default Size.gibibytes(1)
+   */
+  readonly size?: Size;
+  /**
+   * StorageClass to claim the volume from.
+   * @default - the cluster's default StorageClass
+   */
+  readonly storageClassName?: string;
+}
+
+/** The default container resources: a small request and a memory limit. */
+export const DEFAULT_ALERTMANAGER_RESOURCES: kplus.ContainerResources = {
+  cpu: { request: kplus.Cpu.millis(10) },
+  memory: { request: Size.mebibytes(64), limit: Size.mebibytes(256) },
+};
+
+/** Renders `spec.securityContext` for Pod Security "restricted". */
+export function renderSecurityContext(scope: IConstruct, options: AlertmanagerSecurityContext): monitoring.AlertmanagerSpecSecurityContext {
+  const runAsUser = options.runAsUser ?? 1000;
+  const runAsGroup = options.runAsGroup ?? 2000;
+  const fsGroup = options.fsGroup ?? 2000;
+  if (!Number.isInteger(runAsUser) || runAsUser < 1) {
+    fail(scope, 'securityContext.runAsUser', `${runAsUser} is not allowed: Pod Security "restricted" forbids running as root. Use a non-zero user ID such as 1000.`);
+  }
+  for (const [name, id] of [['runAsGroup', runAsGroup], ['fsGroup', fsGroup]] as const) {
+    if (!Number.isInteger(id) || id < 0) {
+      fail(scope, `securityContext.${name}`, `${id} is not a group ID. Use a whole number of at least 0 (2000 by default).`);
+    }
+  }
+  return { runAsNonRoot: true, runAsUser, runAsGroup, fsGroup, seccompProfile: { type: 'RuntimeDefault' } };
+}
+
+/** Renders `spec.resources`, rejecting a request above its limit. */
+export function renderResources(scope: IConstruct, resources: kplus.ContainerResources): monitoring.AlertmanagerSpecResources {
+  const requests: { [name: string]: monitoring.AlertmanagerSpecResourcesRequests } = {};
+  const limits: { [name: string]: monitoring.AlertmanagerSpecResourcesLimits } = {};
+  const cpu = resources.cpu;
+  if (cpu?.request && cpu.limit && cpuMillis(cpu.request) > cpuMillis(cpu.limit)) {
+    fail(scope, 'resources.cpu', `the request (${cpu.request.amount}) is above the limit (${cpu.limit.amount}). Use a request no larger than the limit.`);
+  }
+  if (cpu?.request) requests.cpu = monitoring.AlertmanagerSpecResourcesRequests.fromString(cpu.request.amount);
+  if (cpu?.limit) limits.cpu = monitoring.AlertmanagerSpecResourcesLimits.fromString(cpu.limit.amount);
+  for (const [name, field, pair] of [['memory', 'memory', resources.memory], ['ephemeral-storage', 'ephemeralStorage', resources.ephemeralStorage]] as const) {
+    if (pair?.request && pair.limit && kib(pair.request) > kib(pair.limit)) {
+      fail(scope, `resources.${field}`, `the request (${pair.request.asString()}) is above the limit (${pair.limit.asString()}). Use a request no larger than the limit.`);
+    }
+    if (pair?.request) requests[name] = monitoring.AlertmanagerSpecResourcesRequests.fromString(pair.request.asString());
+    if (pair?.limit) limits[name] = monitoring.AlertmanagerSpecResourcesLimits.fromString(pair.limit.asString());
+  }
+  return {
+    ...(Object.keys(requests).length > 0 ? { requests } : {}),
+    ...(Object.keys(limits).length > 0 ? { limits } : {}),
+  };
+}
+
+/** Renders `spec.storage` as a volume claim template. */
+export function renderStorage(scope: IConstruct, options: AlertmanagerStorageOptions): monitoring.AlertmanagerSpecStorage {
+  const size = options.size ?? Size.gibibytes(1);
+  if (kib(size) <= 0) {
+    fail(scope, 'storage.size', `${size.asString()} is not a usable volume size. Use a positive size such as Size.gibibytes(1).`);
+  }
+  if (options.storageClassName !== undefined && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(options.storageClassName)) {
+    fail(scope, 'storage.storageClassName', `"${options.storageClassName}" is not a valid StorageClass name. Use lowercase letters, digits, '-' and '.'.`);
+  }
+  return {
+    volumeClaimTemplate: {
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        storageClassName: options.storageClassName,
+        resources: { requests: { storage: monitoring.AlertmanagerSpecStorageVolumeClaimTemplateSpecResourcesRequests.fromString(size.asString()) } },
+      },
+    },
+  };
+}
+
+function cpuMillis(cpu: kplus.Cpu): number {
+  return cpu.amount.endsWith('m') ? Number(cpu.amount.slice(0, -1)) : Number(cpu.amount) * 1000;
+}
+
+function kib(size: Size): number {
+  return size.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
+}
