@@ -15,6 +15,8 @@ export type TargetOutcome =
  * interval and timeout checks, `__meta_*` removal and the `instance` default. `labels` are the
  * public labels (no `__` prefix) as /api/v1/targets shows them, `allLabels` include the internal
  * ones (`__address__`, `__scheme__`, ...); `discoveredLabels` are the labels before relabeling.
+ * Prometheus feeds a target's labels to relabeling in Go map order, which only matters when a
+ * labelmap maps two labels onto one name; the preview then uses name order.
  */
 export function finalizeTarget(groupLabels: LabelSet, targetLabels: LabelSet, job: ScrapeJob): TargetOutcome {
   const lb = new LabelBuilder({ ...groupLabels, ...targetLabels });
