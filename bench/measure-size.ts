@@ -1,0 +1,166 @@
+/**
+ * Measures one app size in the current process: runs of plain cdk8s synth followed by resolve,
+ * after a warm-up, each step timed and the peak resident memory of synth and of synth + resolve
+ * recorded. Run it in a fresh process per size so that sizes do not share a heap.
+ */
+
+import * as fs from 'fs';
+import { App } from 'cdk8s';
+import { BenchAppSize, ExpectedSelection, generateApp } from './generate-app';
+import { checkResolved, resolveApp, toText } from './resolve-app';
+import { synthesize } from './synthesize';
+
+/** How many times each phase is repeated. */
+export interface Repetitions {
+  /** At least this many timed runs per phase. */
+  readonly min: number;
+  /** At most this many timed runs per phase. */
+  readonly max: number;
+  /** More runs (up to `max`) only while the phase has taken less than this. */
+  readonly budgetMs: number;
+}
+
+/** Median times, in milliseconds, of the steps of one synth + resolve run. */
+export interface RunTimes {
+  /** Plain cdk8s synth: validation, every chart's objects and the manifests YAML (what `App.synthYaml()` does). */
+  readonly synth: number;
+  /** Selection and rendering as data, for all Prometheus. */
+  readonly selectRender: number;
+  /** The prometheus.yaml texts. */
+  readonly yamlText: number;
+  /** Everything after synth: selection, rendering and YAML text. */
+  readonly resolve: number;
+  /** Synth + resolve. */
+  readonly total: number;
+}
+
+/** The figures of one size. */
+export interface SizeResult {
+  /** The app size. */
+  readonly size: BenchAppSize;
+  /** Objects synthesized. */
+  readonly objects: number;
+  /** Bytes of manifests YAML. */
+  readonly manifestBytes: number;
+  /** Bytes of prometheus.yaml, all Prometheus together. */
+  readonly configBytes: number;
+  /** Scrape jobs rendered, all Prometheus together. */
+  readonly scrapeJobs: number;
+  /** Building the constructs, in milliseconds (once). */
+  readonly buildMs: number;
+  /** Median time of each step over the timed runs. */
+  readonly times: RunTimes;
+  /** Timed runs. */
+  readonly runs: number;
+  /** Resident memory with the app built, before a run, in MiB (the largest over the runs). */
+  readonly baseRssMiB: number;
+  /** Peak resident memory during synth, in MiB (the largest over the runs). */
+  readonly synthPeakRssMiB: number;
+  /** Peak resident memory during synth + resolve, in MiB (the largest over the runs). */
+  readonly fullPeakRssMiB: number;
+}
+
+/** Size of the app the warm-up runs on. */
+const WARM_UP_SIZE: BenchAppSize = { monitors: 100, namespaces: 50 };
+
+/**
+ * Measures `size`: builds the app once, then repeats synth + resolve on it, each run checked
+ * against the generator's expectation (throws if the resolver's result is not the expected one).
+ */
+export function measureSize(size: BenchAppSize, reps: Repetitions): SizeResult {
+  const warmUp = generateApp(WARM_UP_SIZE);
+  measureRun(warmUp.app, warmUp.expected);
+
+  const start = performance.now();
+  const { app, expected } = generateApp(size);
+  const buildMs = performance.now() - start;
+
+  const runs = repeat(reps, () => measureRun(app, expected));
+  const last = runs[runs.length - 1];
+  const medianOf = (step: keyof RunTimes) => median(runs.map((r) => r.times[step]));
+  return {
+    size,
+    objects: last.objects,
+    manifestBytes: last.manifestBytes,
+    configBytes: last.configBytes,
+    scrapeJobs: last.scrapeJobs,
+    buildMs,
+    times: {
+      synth: medianOf('synth'),
+      selectRender: medianOf('selectRender'),
+      yamlText: medianOf('yamlText'),
+      resolve: medianOf('resolve'),
+      total: medianOf('total'),
+    },
+    runs: runs.length,
+    baseRssMiB: Math.max(...runs.map((r) => r.baseRssMiB)),
+    synthPeakRssMiB: Math.max(...runs.map((r) => r.synthPeakRssMiB)),
+    fullPeakRssMiB: Math.max(...runs.map((r) => r.fullPeakRssMiB)),
+  };
+}
+
+/** One synth + resolve run, timed step by step, with the memory peaks of synth and of the whole run; checked. */
+function measureRun(app: App, expected: readonly ExpectedSelection[]) {
+  collectGarbage();
+  const baseRssMiB = resetPeakRss();
+  const t0 = performance.now();
+  const synthesized = synthesize(app);
+  const t1 = performance.now();
+  const synthPeakRssMiB = peakRssMiB();
+  const resolved = resolveApp(synthesized.objects);
+  const t2 = performance.now();
+  const texts = toText(resolved);
+  const t3 = performance.now();
+  const fullPeakRssMiB = peakRssMiB();
+  checkResolved(resolved, texts, expected);
+  const times: RunTimes = { synth: t1 - t0, selectRender: t2 - t1, yamlText: t3 - t2, resolve: t3 - t1, total: t3 - t0 };
+  return {
+    times,
+    baseRssMiB,
+    synthPeakRssMiB,
+    fullPeakRssMiB,
+    objects: synthesized.objects.length,
+    manifestBytes: synthesized.yaml.length,
+    configBytes: texts.reduce((n, t) => n + t.yaml.length, 0),
+    scrapeJobs: resolved.reduce((n, r) => n + (r.config.scrape_configs as unknown[]).length, 0),
+  };
+}
+
+/** Runs `run` at least `min` and at most `max` times, stopping after `min` once `budgetMs` is spent. */
+function repeat<T>(reps: Repetitions, run: () => T): T[] {
+  const results: T[] = [];
+  const start = performance.now();
+  while (results.length < reps.max && (results.length < reps.min || performance.now() - start < reps.budgetMs)) {
+    results.push(run());
+  }
+  return results;
+}
+
+/** Collects garbage between runs when the process runs with --expose-gc, so no run pays for the previous one's. */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Resets the process's peak resident set size (Linux: /proc/self/clear_refs) and returns the current one, in MiB. */
+function resetPeakRss(): number {
+  fs.writeFileSync('/proc/self/clear_refs', '5');
+  return procStatusMiB('VmRSS');
+}
+
+/** The process's peak resident set size since the last reset, in MiB. */
+function peakRssMiB(): number {
+  return procStatusMiB('VmHWM');
+}
+
+function procStatusMiB(field: string): number {
+  const match = fs.readFileSync('/proc/self/status', 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
+  if (!match) throw new Error(`/proc/self/status has no ${field}; the benchmark measures memory on Linux only`);
+  return Number(match[1]) / 1024;
+}
+
+/** The median of `values` (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}

@@ -1,0 +1,87 @@
+/**
+ * The benchmark's printed report: a time table, a memory and growth table, and the goals
+ * (5,000 monitors resolved in at most 1 s; time growing close to linearly with the monitors).
+ */
+
+import { SizeResult } from './measure-size';
+
+/** The resolve time goal for the largest size, in milliseconds. */
+export const RESOLVE_GOAL_MS = 1000;
+/** Growth of time per monitor between two sizes still called close to linear. */
+export const LINEAR_TOLERANCE = 1.5;
+
+/** The report's lines. */
+export function formatReport(results: readonly SizeResult[]): string[] {
+  return [
+    'Time (ms, median of the runs). synth: plain cdk8s synth (validation, chart.toJson() of every chart, manifests',
+    'YAML; the same text as App.synthYaml()). resolve: selection + rendering + prometheus.yaml text of the 3 Prometheus.',
+    ...table(
+      ['monitors', 'objects', 'scrape jobs', 'runs', 'build', 'synth', 'synth+resolve', 'ratio', 'resolve', 'select+render', 'yaml text'],
+      results.map((r) => [
+        count(r.size.monitors), count(r.objects), count(r.scrapeJobs), String(r.runs),
+        ms(r.buildMs), ms(r.times.synth), ms(r.times.total), `${(r.times.total / r.times.synth).toFixed(2)}x`,
+        ms(r.times.resolve), ms(r.times.selectRender), ms(r.times.yamlText),
+      ]),
+    ),
+    '',
+    'Memory (MiB, resident set of a fresh process per size: before a run with the app built, peak during synth,',
+    'peak during synth+resolve) and growth (time per monitor; x: resolve time per monitor relative to the previous',
+    'size, 1.00 = linear):',
+    ...table(
+      ['monitors', 'rss base', 'peak synth', 'peak synth+resolve', 'manifests MB', 'prometheus.yaml MB', 'synth/monitor', 'resolve/monitor', 'growth'],
+      results.map((r, i) => [
+        count(r.size.monitors), mib(r.baseRssMiB), mib(r.synthPeakRssMiB), mib(r.fullPeakRssMiB),
+        mb(r.manifestBytes), mb(r.configBytes), perMonitor(r.times.synth, r), perMonitor(r.times.resolve, r),
+        i === 0 ? '-' : `${growth(results[i - 1], r).toFixed(2)}x`,
+      ]),
+    ),
+    '',
+    ...goals(results),
+  ];
+}
+
+/** Time per monitor of `b` relative to `a`'s (resolve time); 1 is exactly linear. */
+export function growth(a: SizeResult, b: SizeResult): number {
+  return (b.times.resolve / b.size.monitors) / (a.times.resolve / a.size.monitors);
+}
+
+function goals(results: readonly SizeResult[]): string[] {
+  const largest = results[results.length - 1];
+  const lines = [
+    `Goal: ${count(largest.size.monitors)} monitors resolved in at most ${RESOLVE_GOAL_MS} ms: ${ms(largest.times.resolve)} ms ` +
+      `(select+render ${ms(largest.times.selectRender)} ms, yaml text ${ms(largest.times.yamlText)} ms): ` +
+      `${largest.times.resolve <= RESOLVE_GOAL_MS ? 'met' : 'NOT met'}`,
+  ];
+  const worst = Math.max(...results.slice(1).map((r, i) => growth(results[i], r)));
+  if (results.length > 1) {
+    lines.push(`Goal: close to linear growth (time per monitor at most ${LINEAR_TOLERANCE}x the previous size's): ` +
+      `worst ${worst.toFixed(2)}x: ${worst <= LINEAR_TOLERANCE ? 'met' : 'NOT met'}`);
+  }
+  return lines;
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) => cells.map((cell, c) => cell.padStart(widths[c])).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function ms(value: number): string {
+  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
+}
+
+function mib(value: number): string {
+  return value.toFixed(0);
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1e6).toFixed(1);
+}
+
+function perMonitor(totalMs: number, r: SizeResult): string {
+  return `${((totalMs * 1000) / r.size.monitors).toFixed(0)} us`;
+}

@@ -1,0 +1,55 @@
+import { ExpectedSelection, generateApp } from '../../bench/generate-app';
+import { checkResolved, resolveApp, toText } from '../../bench/resolve-app';
+import { synthesize } from '../../bench/synthesize';
+
+// 500 monitors over 50 namespaces: 10 apps per namespace (k = 0..9), k = 9 scraped by a PodMonitor.
+const { app, expected } = generateApp({ monitors: 500, namespaces: 50 });
+const synthesized = synthesize(app);
+
+function countKind(kind: string): number {
+  return synthesized.objects.filter((o) => o.kind === kind).length;
+}
+
+test('the generated app has the stated numbers of objects', () => {
+  expect(countKind('Namespace')).toBe(51);
+  expect(countKind('Deployment')).toBe(500);
+  expect(countKind('Service')).toBe(500);
+  expect(countKind('ServiceMonitor')).toBe(450);
+  expect(countKind('PodMonitor')).toBe(50);
+  expect(countKind('Prometheus')).toBe(3);
+  expect(new Set(synthesized.objects.filter((o) => o.kind === 'ServiceMonitor').map((o) => o.metadata.namespace)).size).toBe(50);
+});
+
+test('each Prometheus is expected to select a different share of the monitors', () => {
+  expect(expected).toEqual<ExpectedSelection[]>([
+    // every monitor
+    { prometheus: 'monitoring/cluster', serviceMonitors: 450, podMonitors: 50 },
+    // release=stable (k not a multiple of 5: 7 ServiceMonitors and 1 PodMonitor) in the 25 env=prod namespaces
+    { prometheus: 'monitoring/production', serviceMonitors: 175, podMonitors: 25 },
+    // tier frontend or backend (k = 0, 1, 4, 5, 8) outside the 10 team=e namespaces; no podMonitorSelector
+    { prometheus: 'monitoring/web', serviceMonitors: 200, podMonitors: 0 },
+  ]);
+});
+
+test('the resolver selects and renders what the generator expects', () => {
+  const resolved = resolveApp(synthesized.objects);
+  const texts = toText(resolved);
+  expect(() => checkResolved(resolved, texts, expected)).not.toThrow();
+  const production = resolved.find((r) => r.prometheus === 'monitoring/production')!;
+  const jobs = production.config.scrape_configs as Array<{ job_name: string }>;
+  expect(jobs.filter((j) => j.job_name.startsWith('serviceMonitor/team-01/'))).toEqual([]);
+  expect(jobs.filter((j) => j.job_name.startsWith('serviceMonitor/team-02/'))).toHaveLength(7);
+});
+
+test('the check fails when the result differs from the expectation', () => {
+  const resolved = resolveApp(synthesized.objects);
+  const texts = toText(resolved);
+  const wrong = expected.map((e, i) => (i === 1 ? { ...e, serviceMonitors: e.serviceMonitors + 1 } : e));
+  expect(() => checkResolved(resolved, texts, wrong)).toThrow('monitoring/production: 175 selected ServiceMonitors, expected 176');
+  const truncated = texts.map((t) => ({ ...t, yaml: t.yaml.slice(0, t.yaml.length / 2) }));
+  expect(() => checkResolved(resolved, truncated, expected)).toThrow(/scrape jobs in the YAML text, expected 500/);
+});
+
+test('the benchmark synthesizes the same manifests as App.synthYaml()', () => {
+  expect(synthesized.yaml).toBe(app.synthYaml());
+});
