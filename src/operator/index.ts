@@ -1,2 +1,3 @@
 // Re-exports of the operator constructs (each construct's file adds its line here).
-export {};
+export * from './crds';
+export * from './operator';

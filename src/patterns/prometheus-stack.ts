@@ -1,0 +1,128 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { clusterScoped } from '../common/cluster-scoped';
+import { fail } from '../common/errors';
+import { ISelectingPrometheus, SelectableKind } from '../common/selecting';
+import { PodMonitor, PodMonitorProps } from '../monitors/pod-monitor';
+import { Probe, ProbeProps } from '../monitors/probe';
+import { ServiceMonitor, ServiceMonitorProps } from '../monitors/service-monitor';
+import { PrometheusOperatorCrds } from '../operator/crds';
+import { PrometheusOperator, PrometheusOperatorProps } from '../operator/operator';
+import { Prometheus, PrometheusProps } from '../prometheus/prometheus';
+import { AlertRuleGroup, AlertRuleGroupOptions } from '../rules/alert-rule-group';
+
+/** Properties of a {@link PrometheusStack}. */
+export interface PrometheusStackProps {
+  /**
+   * Namespace of the stack's objects.
+   * @default - the chart's namespace, else "monitoring"
+   */
+  readonly namespace?: string;
+  /**
+   * Create the Namespace, labelled to enforce Pod Security "restricted" (every pod of the stack
+   * passes it).
+   * @default true
+   */
+  readonly createNamespace?: boolean;
+  /**
+   * Install prometheus-operator: its Deployment and RBAC in this namespace, and its CRDs in a chart
+   * of their own (`prometheus-operator-crds`, at the app's root) that this stack's chart depends on.
+   * @default false - the operator is expected to run in the cluster already
+   */
+  readonly installOperator?: boolean;
+  /**
+   * Settings of the operator when `installOperator` is true (its namespace is the stack's).
+   * @default - the PrometheusOperator defaults
+   */
+  readonly operator?: PrometheusOperatorProps;
+  /**
+   * Settings of the Prometheus (its namespace is the stack's).
+   * @default - the Prometheus defaults: name "prometheus", selecting objects labelled `prometheus: prometheus`
+   */
+  readonly prometheus?: PrometheusProps;
+}
+
+/**
+ * A complete prometheus-operator monitoring stack that works as it is: a Prometheus with computed
+ * RBAC and its Service, optionally the operator and its CRDs, and the Namespace. Monitors and
+ * rule groups attach to it: it stands for its Prometheus wherever an `ISelectingPrometheus` is
+ * taken (MonitoredApp, ServiceMonitor, AlertRuleGroup), and its add methods create them labelled
+ * for selection.
+ */
+export class PrometheusStack extends Construct implements ISelectingPrometheus {
+  /** Id of the chart holding the operator's CRDs, created at the app's root. */
+  public static readonly CRDS_CHART_ID = 'prometheus-operator-crds';
+
+  /** Namespace of the stack. */
+  public readonly namespace: string;
+  /** `namespace/name` of the stack's Prometheus. */
+  public readonly prometheusKey: string;
+  /** The Prometheus. */
+  public readonly prometheus: Prometheus;
+  /** The operator, when installed. */
+  public readonly operator?: PrometheusOperator;
+  /** The chart with the operator's CRDs, when the operator is installed. */
+  public readonly crds?: PrometheusOperatorCrds;
+  /** The Namespace object, when created. */
+  public readonly namespaceObject?: ApiObject;
+
+  constructor(scope: Construct, id: string, props: PrometheusStackProps = {}) {
+    super(scope, id);
+    this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'monitoring';
+    for (const [field, given] of [['prometheus.namespace', props.prometheus?.namespace], ['operator.namespace', props.operator?.namespace]]) {
+      if (given !== undefined && given !== this.namespace) {
+        fail(this, field!, `"${given}" differs from the stack's namespace "${this.namespace}". Leave it unset or set namespace on the stack.`);
+      }
+    }
+    if (props.operator !== undefined && props.installOperator !== true) {
+      fail(this, 'operator', 'operator settings are given but installOperator is not true. Set installOperator: true, or leave operator out.');
+    }
+    if (props.createNamespace ?? true) {
+      this.namespaceObject = clusterScoped(new ApiObject(this, 'Namespace', {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: this.namespace, labels: { 'pod-security.kubernetes.io/enforce': 'restricted' } },
+      }));
+    }
+    if (props.installOperator) {
+      const root = this.node.root;
+      const existing = root.node.tryFindChild(PrometheusStack.CRDS_CHART_ID);
+      const crds = existing === undefined ? new PrometheusOperatorCrds(root, PrometheusStack.CRDS_CHART_ID) : existing as PrometheusOperatorCrds;
+      Chart.of(this).addDependency(crds);
+      this.crds = crds;
+      this.operator = new PrometheusOperator(this, 'Operator', { ...props.operator, namespace: this.namespace });
+    }
+    this.prometheus = new Prometheus(this, 'Prometheus', { ...props.prometheus, namespace: this.namespace });
+    this.prometheusKey = this.prometheus.prometheusKey;
+    if (this.namespaceObject) {
+      for (const child of [this.prometheus, this.operator]) {
+        child?.node.addDependency(this.namespaceObject);
+      }
+    }
+  }
+
+  /** The labels an object of `kind` must carry for the stack's Prometheus to select it. */
+  public selectionLabels(kind: SelectableKind): { [key: string]: string } {
+    return this.prometheus.selectionLabels(kind);
+  }
+
+  /** Creates a ServiceMonitor selected by the stack's Prometheus (see `Prometheus.addMonitor`). */
+  public addMonitor(id: string, props: ServiceMonitorProps): ServiceMonitor {
+    return this.prometheus.addMonitor(id, props);
+  }
+
+  /** Creates a PodMonitor selected by the stack's Prometheus. */
+  public addPodMonitor(id: string, props: PodMonitorProps): PodMonitor {
+    return this.prometheus.addPodMonitor(id, props);
+  }
+
+  /** Creates a Probe selected by the stack's Prometheus. */
+  public addProbe(id: string, props: ProbeProps): Probe {
+    return this.prometheus.addProbe(id, props);
+  }
+
+  /** Creates an AlertRuleGroup that the stack's Prometheus evaluates. */
+  public addRuleGroup(id: string, options: AlertRuleGroupOptions = {}): AlertRuleGroup {
+    return this.prometheus.addRuleGroup(id, options);
+  }
+}
