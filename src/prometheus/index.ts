@@ -1,7 +1,9 @@
 // Re-exports of the prometheus constructs (each construct's file adds its line here).
-export * from './prometheus';
-export * from './storage';
-export * from './remote-write';
-export * from './thanos';
-export * from './scrape-class';
-export * from './security';
+export { Prometheus } from './prometheus';
+export type { PrometheusProps } from './prometheus';
+export { PrometheusStorage } from './storage';
+export type { PersistentVolumeClaimStorageOptions, EmptyDirStorageOptions } from './storage';
+export type { RemoteWriteOptions, RemoteWriteBasicAuth, RemoteWriteOAuth2, RemoteWriteTls, RemoteWriteQueue } from './remote-write';
+export type { ThanosSidecarOptions } from './thanos';
+export type { ScrapeClass, ScrapeClassTls } from './scrape-class';
+export type { PrometheusSecurityContext } from './security';
