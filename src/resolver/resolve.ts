@@ -60,17 +60,15 @@ const SUPPORT_KINDS = new Set(['Secret', 'ConfigMap', 'Namespace']);
  * selector, a missing Secret key the Prometheus refers to, an unknown `prometheus` option).
  */
 export function resolve(objects: readonly KubeObject[], options: ResolveOptions = {}): Resolution {
-  const stored = options.noDefaults ? [...objects] : objects.map((o) => carrySource(o, withDefaultNamespace(applyCrdDefaults(o))));
-  const index = new ObjectIndex(stored);
+  const { stored, selections, warnings } = prepare(objects, options);
   const support = stored.filter((o) => o.apiVersion === 'v1' && SUPPORT_KINDS.has(o.kind));
   const renderOptions: OperatorOptions = {
     endpointSliceSupport: options.endpointSliceSupport,
     featureGates: options.featureGates,
     podTopologyLabelsSupport: options.podTopologyLabelsSupport,
   };
-  const prometheuses = pick(index.prometheuses(), options.prometheus).map((p) => {
-    const selection = selectFor(p, index, { allMonitors: options.skipSelection === true });
-    if (selection.error !== undefined) throw new InputError(`${describeObject(p)}: ${selection.error}`, sourceOf(p));
+  const prometheuses = selections.map((selection) => {
+    const p = selection.prometheus;
     let rendered;
     try {
       rendered = renderPrometheusConfig({
@@ -97,7 +95,36 @@ export function resolve(objects: readonly KubeObject[], options: ResolveOptions 
       warnings: [...selectionWarnings(selection), ...rendered.warnings],
     };
   });
-  return { prometheuses, warnings: index.duplicates.map((d) => `${describeObject(d)} appears more than once; the last one is used`) };
+  return { prometheuses, warnings };
+}
+
+/** The selections of {@link resolveSelections}. */
+export interface SelectionResolution {
+  /** One selection per Prometheus and PrometheusAgent, ordered by kind, namespace and name. */
+  selections: PrometheusSelection[];
+  /** Warnings about the input as a whole. */
+  warnings: string[];
+}
+
+/**
+ * The selection step of {@link resolve} alone (no rendering): objects as stored, then what each
+ * Prometheus selects and rejects. Throws an InputError when a Prometheus cannot be reconciled.
+ */
+export function resolveSelections(objects: readonly KubeObject[], options: ResolveOptions = {}): SelectionResolution {
+  const { selections, warnings } = prepare(objects, options);
+  return { selections, warnings };
+}
+
+function prepare(objects: readonly KubeObject[], options: ResolveOptions) {
+  const stored = options.noDefaults ? [...objects] : objects.map((o) => carrySource(o, withDefaultNamespace(applyCrdDefaults(o))));
+  const index = new ObjectIndex(stored);
+  const selections = pick(index.prometheuses(), options.prometheus).map((p) => {
+    const selection = selectFor(p, index, { allMonitors: options.skipSelection === true });
+    if (selection.error !== undefined) throw new InputError(`${describeObject(p)}: ${selection.error}`, sourceOf(p));
+    return selection;
+  });
+  const warnings = index.duplicates.map((d) => `${describeObject(d)} appears more than once; the last one is used`);
+  return { stored, selections, warnings };
 }
 
 function pick(prometheuses: KubeObject[], key: string | undefined): KubeObject[] {

@@ -8,7 +8,7 @@ export { selectAll, selectFor, prometheusVersion, MONITOR_KINDS, RULE_KIND } fro
 export type { SelectOptions } from './select';
 export { ObjectIndex, isPrometheus } from './object-index';
 export type { SelectableKind } from './object-index';
-export { NamespaceScope } from './namespace-scope';
+export { NamespaceScope, describeNamespaceSelector } from './namespace-scope';
 export { compileLabelSelector, formatLabelSelector, LabelSelectorError } from './label-selector';
 export type { LabelSelector } from './label-selector';
 export type { PrometheusSelection, SelectedObjects, Rejection, Undecided } from './types';

@@ -55,11 +55,14 @@ export class NamespaceScope {
         + `(${formatLabelSelector(this.selector)}) selects it cannot be told`,
     };
   }
+}
 
-  /** The scope in words: `namespace "monitoring" only (... unset)`, `all namespaces` or `namespaces with labels ...`. */
-  describe(): string {
-    if (!this.compiled) return `namespace ${JSON.stringify(this.prometheus.metadata.namespace ?? '')} only (${this.field} unset)`;
-    if (this.compiled.everything) return 'all namespaces';
-    return `namespaces matching ${formatLabelSelector(this.selector)}`;
-  }
+/**
+ * A namespace selector in words: `namespace "monitoring" only (<field> unset)`, `all namespaces`
+ * or `namespaces matching <selector>`.
+ */
+export function describeNamespaceSelector(prometheus: KubeObject, field: string, selector: LabelSelector | null | undefined): string {
+  if (selector === undefined || selector === null) return `namespace ${JSON.stringify(prometheus.metadata.namespace ?? '')} only (${field} unset)`;
+  const text = formatLabelSelector(selector);
+  return text === '<all>' ? 'all namespaces' : `namespaces matching ${text}`;
 }
