@@ -41,7 +41,7 @@ export const amAlertingEndpoint: Check = {
               ? `Service ${ns}/${name} is not in the app (Services in ${ns}: ${formatList(names)})`
                 + (crNamed ? `; ${q(name)} is the name of the Alertmanager, not of a Service` : '')
               : `cannot verify: namespace ${ns} has no objects in the app, so Service ${ns}/${name} cannot be checked`,
-            effect: known ? EFFECT : `If Service ${ns}/${name} does not exist, ${EFFECT.charAt(0).toLowerCase()}${EFFECT.slice(1)}`,
+            effect: known ? EFFECT : `If Service ${ns}/${name} does not exist, ${EFFECT}`,
             fix: crNamed || names.includes('alertmanager-operated')
               ? 'set name: alertmanager-operated (the Service the operator creates) or the name of your Alertmanager Service'
               : likelyTypo(name, names) ? `set name: ${likelyTypo(name, names)}` : 'set name to the Service in front of the Alertmanager pods',

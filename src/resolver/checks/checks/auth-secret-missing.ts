@@ -40,7 +40,7 @@ export const authSecretMissing: Check = {
         ? 'The operator will not reconcile this Prometheus'
         : `The operator will reject this ${obj.kind}`;
       for (const root of roots) {
-        const value = root.split('.').slice(1).reduce((v: any, k) => v?.[k], obj);
+        const value = root.split('.').reduce((v: any, k) => v?.[k], obj);
         if (value === undefined) continue;
         walk(value, root, (ref) => findings.push(...checkRef(ctx, obj, ref, effect)), (field, methods) => findings.push(ctx.finding(obj, {
           id: ID,

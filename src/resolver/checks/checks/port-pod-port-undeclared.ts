@@ -8,7 +8,7 @@
 import { RelabelRegexp } from '../../relabel/regexp';
 import { Check } from '../check';
 import { CheckContext } from '../context';
-import { formatList, isDigits, q } from '../describe';
+import { formatList, isDigits, likelyTypo, q } from '../describe';
 import { Finding, FindingSeverity } from '../finding';
 import { monitorReach } from '../model/monitor-targets';
 import { declaredPortsOf, DeclaredPort, PodTemplate } from '../model/pod-templates';
@@ -61,10 +61,11 @@ function undeclared(ep: any, templates: readonly PodTemplate[]): Undeclared | un
         fix: same?.name ? `set port: ${same.name}` : `name container port ${name} (e.g. "metrics") and set port to that name, or use portNumber: ${name}`,
       };
     }
+    const typo = likelyTypo(name, names(ports));
     return {
       field: 'port',
       text: `no container declares a port named ${q(name)}`,
-      fix: `name the container port ${q(name)}, or set port to one of ${formatList(names(ports))}`,
+      fix: typo ? `set port: ${typo}` : `name the container port ${q(name)}, or set port to one of ${formatList(names(ports))}`,
     };
   }
   if (typeof ep?.portNumber === 'number') {

@@ -43,8 +43,8 @@ export const portServicePortName: Check = {
           hint = ` (${q(port)} is the targetPort of ${describeObject(byTarget.svc)} port ${describeServicePort(byTarget.p)}; port takes the Service port name)`;
           fix = byTarget.p?.name ? `set port: ${byTarget.p.name}, or targetPort: ${port}` : `name that Service port ${port} (or set targetPort: ${port} instead of port)`;
         } else if (unnamed) {
-          fix = `name the Service port ${q(port)} (cdk8s-plus: ports: [{ name: '${port}', number: ${unnamed.p?.port} }] instead of portNumber), `
-            + `or set port to one of ${formatList(named.map(({ p }) => p.name))}`;
+          fix = `name the Service port ${q(port)} (cdk8s-plus: ports: [{ name: '${port}', number: ${unnamed.p?.port} }] instead of portNumber)`
+            + (named.length > 0 ? `, or set port to one of ${formatList(named.map(({ p }) => p.name))}` : '');
         } else if (likelyTypo(port, named.map(({ p }) => p.name as string))) {
           fix = `set port: ${likelyTypo(port, named.map(({ p }) => p.name as string))}`;
         } else {

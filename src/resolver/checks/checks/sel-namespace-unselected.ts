@@ -35,7 +35,7 @@ export const selNamespaceUnselected: Check = {
         field: 'metadata.namespace',
         problem: byLabels.map((e) => `${e.owner.kind} ${nsName(e.owner)} selects its labels but ${e.namespaceProblem}`).join('; '),
         effect: unverifiable
-          ? `if Namespace ${ns} lacks those labels in the cluster, ${obj.kind === 'PrometheusRule' ? 'its rules will not be evaluated' : 'Prometheus will not scrape it'}`
+          ? `If Namespace ${ns} lacks those labels in the cluster, ${obj.kind === 'PrometheusRule' ? 'its rules will not be evaluated' : 'Prometheus will not scrape it'}`
           : obj.kind === 'PrometheusRule' ? 'Its rules will not be evaluated' : 'Prometheus will not scrape it',
         fix: unverifiable
           ? `define Namespace ${ns} in the app with the labels spec.${nsField} of ${owners.join(', ')} requires`
