@@ -1,4 +1,4 @@
-import { cdk8s, javascript } from 'projen';
+import { cdk8s, javascript, JsonFile } from 'projen';
 
 /** CRDs whose typed classes the constructs use; the rest are vendored for installation and validation only. */
 const IMPORTED_CRDS = [
@@ -87,6 +87,13 @@ project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '2
 
 // The generated types are large; document only this library's own API.
 project.tasks.tryFind('docgen')!.reset('jsii-docgen -o API.md -s root');
+
+// eslint's project service looks for the nearest tsconfig.json: give examples/ and bench/ one each.
+for (const dir of ['examples', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: { extends: '../test/tsconfig.json', include: ['**/*.ts'] },
+  });
+}
 
 // Tests live in test/ only (src/ has modules such as render/http/spec.ts).
 project.package.file.addOverride('jest.testMatch', ['<rootDir>/test/**/*.test.ts']);
