@@ -1,5 +1,5 @@
 import { parseManifests } from '../../../src/resolver/input';
-import { resolve } from '../../../src/resolver/resolve';
+import { resolve, resolveSelections } from '../../../src/resolver/resolve';
 import { KubeObject } from '../../../src/resolver/types';
 import { namespace, podMonitor, prometheus, prometheusRule, secret, serviceMonitor } from '../select/fixtures';
 
@@ -107,5 +107,12 @@ describe('resolve', () => {
   test('an unmanaged Prometheus is rendered with a warning', () => {
     const { prometheuses: [r] } = resolve([prometheus({})]);
     expect(r.warnings[0]).toMatch(/^the configuration is unmanaged/);
+  });
+
+  test('resolveSelections selects without rendering, so a Prometheus the renderer would refuse still gets its selection', () => {
+    const p = prometheus({ serviceMonitorSelector: {}, remoteWrite: [{ url: 'http://r', basicAuth: { username: { name: 'x', key: 'u' }, password: { name: 'x', key: 'p' } } }] });
+    expect(() => resolve([p])).toThrow(/secret monitoring\/x not found/);
+    const { selections } = resolveSelections([p, serviceMonitor({ name: 's', ...own })]);
+    expect(selections.map((s) => s.selected.serviceMonitors.map((o) => o.metadata.name))).toEqual([['s']]);
   });
 });

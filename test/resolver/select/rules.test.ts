@@ -39,7 +39,14 @@ describe('PrometheusRule selection', () => {
     const bad = prometheusRule({ name: 'bad', ...own }, groups(alert('sum(rate(x[5m]) by job')));
     const [sel] = selectAll([prometheus({ ruleSelector: {} }), bad]);
     expect(sel.selected.rules).toEqual([]);
-    expect(sel.rejected).toEqual([{ object: bad, reason: 'invalid rule: group "g", rule 1, "A": could not parse expression: 1:17: parse error: unexpected "by"' }]);
+    expect(sel.rejected).toEqual([{ object: bad, reason: 'invalid rule: group "g", rule 1, "A": could not parse expression: 1:17: parse error: unexpected identifier "by"' }]);
+  });
+
+  test('a rule whose expression has a type error is rejected', () => {
+    const bad = prometheusRule({ name: 'bad', ...own }, groups(alert('rate(http_requests_total)')));
+    const [sel] = selectAll([prometheus({ ruleSelector: {} }), bad]);
+    expect(sel.rejected[0].reason).toBe('invalid rule: group "g", rule 1, "A": could not parse expression: 1:6: parse error: '
+      + 'expected type range vector in call to function "rate", got instant vector');
   });
 
   test('duplicate group names are rejected', () => {

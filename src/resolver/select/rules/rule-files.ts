@@ -10,7 +10,7 @@ import YAML from 'yaml';
 import { SemVer, versionBelow } from '../../render/version';
 import { KubeObject } from '../../types';
 import { Rejection } from '../types';
-import { promqlSyntaxError } from './promql-syntax';
+import { promqlParseError } from './promql-parse';
 import { validateRuleGroups } from './validate-rules';
 
 /** The operator's limit on the data of one rule ConfigMap: half of the 1 MiB object size limit. */
@@ -126,7 +126,7 @@ function isExcluded(list: Exclusion[], namespace: string, name: string): boolean
 function firstUnparsable(spec: any): string | undefined {
   for (const group of spec.groups ?? []) {
     for (const rule of group?.rules ?? []) {
-      const err = promqlSyntaxError(String(rule?.expr ?? ''));
+      const err = promqlParseError(String(rule?.expr ?? ''));
       if (err) return err;
     }
   }

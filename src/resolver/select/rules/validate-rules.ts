@@ -5,7 +5,7 @@
  * the template syntax of alert labels and annotations.
  */
 
-import { promqlSyntaxError } from './promql-syntax';
+import { promqlParseError } from './promql-parse';
 import { SemVer, versionAtLeast } from '../../render/version';
 import { parseDuration } from '../checks/common';
 import { isValidLabelName, isWellFormed } from '../checks/relabel';
@@ -46,7 +46,7 @@ function validateRule(rule: any, version: SemVer): string[] {
   if (expr === '') {
     errs.push("field 'expr' must be set in rule");
   } else {
-    const syntax = promqlSyntaxError(expr);
+    const syntax = promqlParseError(expr);
     if (syntax) errs.push(`could not parse expression: ${syntax}`);
   }
   for (const field of ['for', 'keep_firing_for']) {
