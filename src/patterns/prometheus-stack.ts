@@ -1,5 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { Alertmanager, AlertmanagerProps } from '../alerting/alertmanager';
 import { clusterScoped } from '../common/cluster-scoped';
 import { fail } from '../common/errors';
 import { ISelectingPrometheus, SelectableKind } from '../common/selecting';
@@ -13,6 +14,12 @@ import { AlertRuleGroup, AlertRuleGroupOptions } from '../rules/alert-rule-group
 
 /** Properties of a {@link PrometheusStack}. */
 export interface PrometheusStackProps {
+  /**
+   * Name of the Prometheus and of the Alertmanager (`prometheus-<name>` and `alertmanager-<name>`
+   * StatefulSets and Services) unless their own settings name them.
+   * @default "main"
+   */
+  readonly name?: string;
   /**
    * Namespace of the stack's objects.
    * @default - the chart's namespace, else "monitoring"
@@ -37,14 +44,25 @@ export interface PrometheusStackProps {
   readonly operator?: PrometheusOperatorProps;
   /**
    * Settings of the Prometheus (its namespace is the stack's).
-   * @default - the Prometheus defaults: name "prometheus", selecting objects labelled `prometheus: prometheus`
+   * @default - the Prometheus defaults, named after the stack: selecting objects labelled `prometheus: <name>`
    */
   readonly prometheus?: PrometheusProps;
+  /**
+   * Run an Alertmanager and send the Prometheus's alerts to it.
+   * @default true
+   */
+  readonly withAlertmanager?: boolean;
+  /**
+   * Settings of the Alertmanager (its namespace is the stack's).
+   * @default - the Alertmanager defaults, named after the stack: 3 replicas, every alert to the receiver "null"
+   */
+  readonly alertmanager?: AlertmanagerProps;
 }
 
 /**
  * A complete prometheus-operator monitoring stack that works as it is: a Prometheus with computed
- * RBAC and its Service, optionally the operator and its CRDs, and the Namespace. Monitors and
+ * RBAC and its Service, an Alertmanager it sends alerts to, optionally the operator and its CRDs,
+ * and the Namespace. Monitors and
  * rule groups attach to it: it stands for its Prometheus wherever an `ISelectingPrometheus` is
  * taken (MonitoredApp, ServiceMonitor, AlertRuleGroup), and its add methods create them labelled
  * for selection.
@@ -59,6 +77,8 @@ export class PrometheusStack extends Construct implements ISelectingPrometheus {
   public readonly prometheusKey: string;
   /** The Prometheus. */
   public readonly prometheus: Prometheus;
+  /** The Alertmanager, unless `withAlertmanager` is false. */
+  public readonly alertmanager?: Alertmanager;
   /** The operator, when installed. */
   public readonly operator?: PrometheusOperator;
   /** The chart with the operator's CRDs, when the operator is installed. */
@@ -69,10 +89,18 @@ export class PrometheusStack extends Construct implements ISelectingPrometheus {
   constructor(scope: Construct, id: string, props: PrometheusStackProps = {}) {
     super(scope, id);
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'monitoring';
-    for (const [field, given] of [['prometheus.namespace', props.prometheus?.namespace], ['operator.namespace', props.operator?.namespace]]) {
-      if (given !== undefined && given !== this.namespace) {
-        fail(this, field!, `"${given}" differs from the stack's namespace "${this.namespace}". Leave it unset or set namespace on the stack.`);
+    const given: Array<[string, string | undefined]> = [
+      ['prometheus.namespace', props.prometheus?.namespace],
+      ['operator.namespace', props.operator?.namespace],
+      ['alertmanager.metadata.namespace', props.alertmanager?.metadata?.namespace],
+    ];
+    for (const [field, namespace] of given) {
+      if (namespace !== undefined && namespace !== this.namespace) {
+        fail(this, field, `"${namespace}" differs from the stack's namespace "${this.namespace}". Leave it unset or set namespace on the stack.`);
       }
+    }
+    if (props.alertmanager !== undefined && props.withAlertmanager === false) {
+      fail(this, 'alertmanager', 'Alertmanager settings are given but withAlertmanager is false. Remove one of them.');
     }
     if (props.operator !== undefined && props.installOperator !== true) {
       fail(this, 'operator', 'operator settings are given but installOperator is not true. Set installOperator: true, or leave operator out.');
@@ -92,10 +120,18 @@ export class PrometheusStack extends Construct implements ISelectingPrometheus {
       this.crds = crds;
       this.operator = new PrometheusOperator(this, 'Operator', { ...props.operator, namespace: this.namespace });
     }
-    this.prometheus = new Prometheus(this, 'Prometheus', { ...props.prometheus, namespace: this.namespace });
+    const name = props.name ?? 'main';
+    this.prometheus = new Prometheus(this, 'Prometheus', { name, ...props.prometheus, namespace: this.namespace });
     this.prometheusKey = this.prometheus.prometheusKey;
+    if (props.withAlertmanager ?? true) {
+      this.alertmanager = new Alertmanager(this, 'Alertmanager', {
+        ...props.alertmanager,
+        metadata: { name, ...props.alertmanager?.metadata, namespace: this.namespace },
+      });
+      this.prometheus.addAlertmanager(this.alertmanager);
+    }
     if (this.namespaceObject) {
-      for (const child of [this.prometheus, this.operator]) {
+      for (const child of [this.prometheus, this.alertmanager, this.operator]) {
         child?.node.addDependency(this.namespaceObject);
       }
     }
