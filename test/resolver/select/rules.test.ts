@@ -126,3 +126,19 @@ describe('PrometheusRule selection', () => {
     expect(sel.rejected[0].reason).toMatch(/^invalid rule: the length of rendered Prometheus Rule is \d+ bytes which is above the maximum limit of 524288 bytes$/);
   });
 });
+
+describe('rule templates', () => {
+  test('an {{end}} without a block is rejected', () => {
+    const r = prometheusRule({ name: 't', ...own }, groups(alert('up == 0', { labels: { severity: 'x{{ end }}' } })));
+    const [sel] = selectAll([prometheus({ ruleSelector: {} }), r]);
+    expect(sel.rejected[0].reason).toBe('invalid rule: group "g", rule 1, "A": label "severity": template: __alert_A:1: unexpected {{end}}');
+  });
+
+  test('an unterminated {{if}} block is rejected and balanced blocks are accepted', () => {
+    const open = prometheusRule({ name: 'o', ...own }, groups(alert('up == 0', { annotations: { d: '{{ if $value }}high' } })));
+    const fine = prometheusRule({ name: 'f', ...own }, groups(alert('up == 0', { annotations: { d: '{{ if gt $value 1.0 }}high{{ else }}low{{ end }}' } })));
+    const [sel] = selectAll([prometheus({ ruleSelector: {} }), open, fine]);
+    expect(sel.rejected.map((x) => x.reason)).toEqual(['invalid rule: group "g", rule 1, "A": annotation "d": template: __alert_A:1: unexpected EOF']);
+    expect(keys(sel.selected.rules)).toEqual(['monitoring/f']);
+  });
+});

@@ -91,3 +91,33 @@ describe('ScrapeConfig checks', () => {
       .toBe('openstackSDConfigs: [0]: The LoadBalancer role is only supported from Prometheus version 3.2.0');
   });
 });
+
+describe('ScrapeConfig checks of further service discoveries', () => {
+  test('Docker SD hosts must parse as URLs', () => {
+    expect(rejection(sc({ dockerSDConfigs: [{ host: 'tcp://docker:abc' }] })))
+      .toBe('dockerSDConfigs: [0]: parse "tcp://docker:abc": invalid port ":abc" after host');
+  });
+
+  test('OVHcloud SD needs Prometheus 2.40 even when unused', () => {
+    expect(rejection(sc({}), [], { version: 'v2.39.0' })).toBe('OVHCloudSDConfigs: OVHCloud SD configuration is only supported for Prometheus version >= 2.40.0');
+  });
+
+  test('Scaleway SD needs its secret key', () => {
+    expect(rejection(sc({ scalewaySDConfigs: [{ accessKey: 'a', projectID: 'p', role: 'Instance', secretKey: { name: 'scw', key: 'k' } }] })))
+      .toBe('ScalewaySDConfigs: [0]: unable to get secret "scw": secrets "scw" not found');
+  });
+
+  test('IONOS SD authorization needs its credentials', () => {
+    expect(rejection(sc({ ionosSDConfigs: [{ datacenterID: 'd', authorization: { credentials: { name: 'ionos', key: 't' } } }] })))
+      .toBe('IonosSDConfigs: [0]: failed to get authorization token of type "": unable to get secret "ionos": secrets "ionos" not found');
+  });
+
+  test('Nomad SD servers need a scheme', () => {
+    expect(rejection(sc({ nomadSDConfigs: [{ server: 'nomad:4646' }] }))).toBe('nomadSDConfigs: [0]: must not be empty and have a scheme: nomad:4646');
+  });
+
+  test('Hetzner labelSelector needs Prometheus 3.5', () => {
+    expect(rejection(sc({ hetznerSDConfigs: [{ role: 'hcloud', labelSelector: 'a=b' }] }), [], { version: 'v3.4.0' }))
+      .toBe('hetznerSDConfigs: [0]: field `labelSelector` is only supported for Prometheus version >= 3.5.0');
+  });
+});

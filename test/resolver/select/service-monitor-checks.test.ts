@@ -151,3 +151,30 @@ describe('ServiceMonitor checks', () => {
     expect(rejection(sm({}, { scrapeClass: 'ok' }), [], { scrapeClasses: [{ name: 'ok' }] })).toBeUndefined();
   });
 });
+
+describe('TLS material checks', () => {
+  const tlsRef = { cert: { secret: { name: 'tls', key: 'cert' } }, keySecret: { name: 'tls', key: 'key' } };
+
+  test('a certificate and key given the wrong way round are reported as switched', () => {
+    const tls = secret({ name: 'tls', namespace: 'apps' }, { cert: CLIENT_KEY, key: CLIENT_CERT });
+    expect(rejection(sm({ tlsConfig: tlsRef }), [tls]))
+      .toBe('endpoints[0]: tlsConfig: cert <secret=tls,key=cert>, key <tls/key>: tls: failed to find certificate PEM data in certificate input, '
+        + 'but did find a private key; PEM inputs may have been switched');
+  });
+
+  test('a key that is not PEM is rejected', () => {
+    const tls = secret({ name: 'tls', namespace: 'apps' }, { cert: CLIENT_CERT, key: 'not a key' });
+    expect(rejection(sm({ tlsConfig: tlsRef }), [tls])).toBe('endpoints[0]: tlsConfig: cert <secret=tls,key=cert>, key <tls/key>: tls: failed to find any PEM data in key input');
+  });
+
+  test('a CA that is PEM but not a certificate is rejected', () => {
+    const tls = secret({ name: 'tls', namespace: 'apps' }, { ca: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n' });
+    expect(rejection(sm({ tlsConfig: { ca: { secret: { name: 'tls', key: 'ca' } } } }), [tls]))
+      .toMatch(/^endpoints\[0\]: tlsConfig: ca <secret=tls,key=ca>: failed to parse certificate: x509: /);
+  });
+
+  test('the CA may come from a ConfigMap', () => {
+    expect(rejection(sm({ tlsConfig: { ca: { configMap: { name: 'ca', key: 'ca.crt' } } } }), [configMap({ name: 'ca', namespace: 'apps' }, { 'ca.crt': CLIENT_CERT })]))
+      .toBeUndefined();
+  });
+});

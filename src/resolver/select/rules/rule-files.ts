@@ -57,8 +57,9 @@ export function buildRuleFiles(prometheus: KubeObject, candidates: readonly Kube
     }
     const content = YAML.stringify(spec, { sortMapEntries: true, lineWidth: 0 });
     const errors = validateRuleGroups(spec, version);
-    if (errors.length === 0 && content.length > MAX_CONFIGMAP_DATA_SIZE) {
-      errors.push(`the length of rendered Prometheus Rule is ${content.length} bytes which is above the maximum limit of ${MAX_CONFIGMAP_DATA_SIZE} bytes`);
+    const size = Buffer.byteLength(content, 'utf8');
+    if (errors.length === 0 && size > MAX_CONFIGMAP_DATA_SIZE) {
+      errors.push(`the length of rendered Prometheus Rule is ${size} bytes which is above the maximum limit of ${MAX_CONFIGMAP_DATA_SIZE} bytes`);
     }
     if (errors.length > 0) {
       rejected.push({ object: rule, reason: `invalid rule: ${errors.join('; ')}` });
@@ -70,11 +71,11 @@ export function buildRuleFiles(prometheus: KubeObject, candidates: readonly Kube
   return { accepted, rejected, files, configMapNames: ruleConfigMapNames(prometheus.metadata.name ?? '', files) };
 }
 
-/** Packs rule files first-fit into ConfigMaps and returns their names as the operator mounts them. */
+/** Packs rule files first-fit (by size in bytes) into ConfigMaps and returns their names as the operator mounts them. */
 export function ruleConfigMapNames(prometheusName: string, files: ReadonlyMap<string, string>): string[] {
   const sizes: number[] = [0];
   for (const name of [...files.keys()].sort()) {
-    const size = files.get(name)!.length;
+    const size = Buffer.byteLength(files.get(name)!, 'utf8');
     if (sizes[sizes.length - 1] + size > MAX_CONFIGMAP_DATA_SIZE) sizes.push(0);
     sizes[sizes.length - 1] += size;
   }
