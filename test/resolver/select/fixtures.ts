@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { KubeObject } from '../../../src/resolver/types';
 
-export const CLIENT_CERT = fs.readFileSync(path.join(__dirname, 'fixtures', 'client.crt'), 'utf8');
-export const CLIENT_KEY = fs.readFileSync(path.join(__dirname, 'fixtures', 'client.key'), 'utf8');
-export const OTHER_KEY = fs.readFileSync(path.join(__dirname, 'fixtures', 'other.key'), 'utf8');
+export const CLIENT_CERT = fs.readFileSync(path.join(__dirname, 'certs', 'client.crt'), 'utf8');
+export const CLIENT_KEY = fs.readFileSync(path.join(__dirname, 'certs', 'client.key'), 'utf8');
+export const OTHER_KEY = fs.readFileSync(path.join(__dirname, 'certs', 'other.key'), 'utf8');
 
 type Meta = { name: string; namespace?: string; labels?: Record<string, string> };
 
