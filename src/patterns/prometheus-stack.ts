@@ -54,7 +54,8 @@ export interface PrometheusStackProps {
   readonly withAlertmanager?: boolean;
   /**
    * Settings of the Alertmanager (its namespace is the stack's).
-   * @default - the Alertmanager defaults, named after the stack: 3 replicas, every alert to the receiver "null"
+   * @default - the Alertmanager defaults, named after the stack: 3 replicas, every alert to the receiver "null", and a
+   * 1 GiB PersistentVolumeClaim per pod
    */
   readonly alertmanager?: AlertmanagerProps;
 }
@@ -126,6 +127,8 @@ export class PrometheusStack extends Construct implements ISelectingPrometheus {
     if (props.withAlertmanager ?? true) {
       this.alertmanager = new Alertmanager(this, 'Alertmanager', {
         ...props.alertmanager,
+        // Silences and the notification log survive pod restarts.
+        storage: props.alertmanager?.storage ?? {},
         metadata: { name, ...props.alertmanager?.metadata, namespace: this.namespace },
       });
       this.prometheus.addAlertmanager(this.alertmanager);

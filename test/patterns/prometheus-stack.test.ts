@@ -1,7 +1,8 @@
 import { App, Chart, Duration, Testing } from 'cdk8s';
 import {
-  MonitoredApp, Notifier, PrometheusOperatorCrds, PrometheusStack, SelectableKind, Selector, ServiceMonitor,
+  MonitorNamespaceSelector, MonitoredApp, Notifier, PrometheusOperatorCrds, PrometheusStack, SelectableKind, Selector, ServiceMonitor,
 } from '../../src';
+import { formatFinding, runChecks } from '../../src/resolver/checks';
 import { ObjectIndex, selectFor } from '../../src/resolver/select';
 import { expectValidMonitoringObjects, findObject, synthValid } from '../prometheus/support';
 import { amtoolCheckConfig } from '../support/prometheus-tools';
@@ -46,6 +47,7 @@ describe('PrometheusStack', () => {
     const am = findObject(objects, 'Alertmanager');
     expect(am.metadata).toEqual({ name: 'main', namespace: 'monitoring' });
     expect(am.spec.replicas).toBe(3);
+    expect(am.spec.storage).toEqual({ volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } });
     // Every pod of the stack runs as non-root with the RuntimeDefault seccomp profile (the operator adds the container settings).
     for (const cr of [prom, am]) {
       expect(cr.spec.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
@@ -89,6 +91,20 @@ describe('PrometheusStack', () => {
     expect(selection.selected.serviceMonitors.map((o) => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual(['default/demo']);
     expect(selection.selected.rules).toHaveLength(1);
     expect(selection.rejected).toEqual([]);
+  });
+
+  test('the synth-time checks find nothing to report in the example stack, cluster-wide monitors and the operator included', () => {
+    const chart = new Chart(new App(), 'example');
+    const stack = exampleStack(chart);
+    stack.addMonitor('everywhere', {
+      metadata: { labels: { release: 'prometheus' } },
+      selector: Selector.matchLabels({ app: 'demo' }),
+      namespaceSelector: MonitorNamespaceSelector.all(),
+      endpoints: [{ port: 'metrics' }],
+    });
+    const objects = Testing.synth(chart);
+    expect(byKind(objects, 'ClusterRole').map((r) => r.metadata.name)).toEqual(['prometheus-monitoring-example']);
+    expect(runChecks(objects).map(formatFinding)).toEqual([]);
   });
 
   test('snapshot of the example stack', () => {
