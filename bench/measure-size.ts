@@ -6,9 +6,11 @@
 
 import * as fs from 'fs';
 import { App } from 'cdk8s';
+import { checkResolution } from './check-resolution';
 import { BenchAppSize, ExpectedSelection, generateApp } from './generate-app';
-import { checkResolved, resolveApp, toText } from './resolve-app';
 import { synthesize } from './synthesize';
+import { toPrometheusYaml } from '../src/resolver/render';
+import { resolve, Resolution } from '../src/resolver/resolve';
 
 /** How many times each phase is repeated. */
 export interface Repetitions {
@@ -20,18 +22,18 @@ export interface Repetitions {
   readonly budgetMs: number;
 }
 
-/** Median times, in milliseconds, of the steps of one synth + resolve run. */
+/** Times, in milliseconds, of the steps of one synth + resolve run: wall clock unless named CPU. */
 export interface RunTimes {
   /** Plain cdk8s synth: validation, every chart's objects and the manifests YAML (what `App.synthYaml()` does). */
   readonly synth: number;
-  /** Selection and rendering as data, for all Prometheus. */
-  readonly selectRender: number;
-  /** The prometheus.yaml texts. */
-  readonly yamlText: number;
-  /** Everything after synth: selection, rendering and YAML text. */
+  /** `resolve()` of the synthesized objects: CRD defaults, selection, rendering and prometheus.yaml text of every Prometheus. */
   readonly resolve: number;
   /** Synth + resolve. */
   readonly total: number;
+  /** CPU time (user + system) of `resolve()`, which a busy machine inflates less than wall time. */
+  readonly resolveCpu: number;
+  /** CPU time of the prometheus.yaml texts within `resolve()` (`toPrometheusYaml` of each configuration, timed apart). */
+  readonly yamlTextCpu: number;
 }
 
 /** The figures of one size. */
@@ -87,10 +89,10 @@ export function measureSize(size: BenchAppSize, reps: Repetitions): SizeResult {
     buildMs,
     times: {
       synth: medianOf('synth'),
-      selectRender: medianOf('selectRender'),
-      yamlText: medianOf('yamlText'),
       resolve: medianOf('resolve'),
       total: medianOf('total'),
+      resolveCpu: medianOf('resolveCpu'),
+      yamlTextCpu: medianOf('yamlTextCpu'),
     },
     runs: runs.length,
     baseRssMiB: Math.max(...runs.map((r) => r.baseRssMiB)),
@@ -107,23 +109,34 @@ function measureRun(app: App, expected: readonly ExpectedSelection[]) {
   const synthesized = synthesize(app);
   const t1 = performance.now();
   const synthPeakRssMiB = peakRssMiB();
-  const resolved = resolveApp(synthesized.objects);
+  const cpu = process.cpuUsage();
+  const resolution = resolve(synthesized.objects);
+  const resolveCpu = cpuMs(process.cpuUsage(cpu));
   const t2 = performance.now();
-  const texts = toText(resolved);
-  const t3 = performance.now();
   const fullPeakRssMiB = peakRssMiB();
-  checkResolved(resolved, texts, expected);
-  const times: RunTimes = { synth: t1 - t0, selectRender: t2 - t1, yamlText: t3 - t2, resolve: t3 - t1, total: t3 - t0 };
+  checkResolution(resolution, expected);
   return {
-    times,
+    times: { synth: t1 - t0, resolve: t2 - t1, total: t2 - t0, resolveCpu, yamlTextCpu: yamlTextCpuMs(resolution) },
     baseRssMiB,
     synthPeakRssMiB,
     fullPeakRssMiB,
     objects: synthesized.objects.length,
     manifestBytes: synthesized.yaml.length,
-    configBytes: texts.reduce((n, t) => n + t.yaml.length, 0),
-    scrapeJobs: resolved.reduce((n, r) => n + (r.config.scrape_configs as unknown[]).length, 0),
+    configBytes: resolution.prometheuses.reduce((n, r) => n + r.yaml.length, 0),
+    scrapeJobs: resolution.prometheuses.reduce((n, r) => n + (r.config.scrape_configs as unknown[]).length, 0),
   };
+}
+
+/** CPU milliseconds `toPrometheusYaml` takes over the configurations of `resolution` (the text step inside `resolve()`). */
+function yamlTextCpuMs(resolution: Resolution): number {
+  collectGarbage();
+  const cpu = process.cpuUsage();
+  resolution.prometheuses.forEach((r) => toPrometheusYaml(r.config));
+  return cpuMs(process.cpuUsage(cpu));
+}
+
+function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
 }
 
 /** Runs `run` at least `min` and at most `max` times, stopping after `min` once `budgetMs` is spent. */

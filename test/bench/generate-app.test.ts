@@ -1,10 +1,12 @@
+import { checkResolution } from '../../bench/check-resolution';
 import { ExpectedSelection, generateApp } from '../../bench/generate-app';
-import { checkResolved, resolveApp, toText } from '../../bench/resolve-app';
 import { synthesize } from '../../bench/synthesize';
+import { resolve } from '../../src/resolver/resolve';
 
 // 500 monitors over 50 namespaces: 10 apps per namespace (k = 0..9), k = 9 scraped by a PodMonitor.
 const { app, expected } = generateApp({ monitors: 500, namespaces: 50 });
 const synthesized = synthesize(app);
+const resolution = resolve(synthesized.objects);
 
 function countKind(kind: string): number {
   return synthesized.objects.filter((o) => o.kind === kind).length;
@@ -32,22 +34,20 @@ test('each Prometheus is expected to select a different share of the monitors', 
 });
 
 test('the resolver selects and renders what the generator expects', () => {
-  const resolved = resolveApp(synthesized.objects);
-  const texts = toText(resolved);
-  expect(() => checkResolved(resolved, texts, expected)).not.toThrow();
-  const production = resolved.find((r) => r.prometheus === 'monitoring/production')!;
+  expect(() => checkResolution(resolution, expected)).not.toThrow();
+  const production = resolution.prometheuses.find((r) => r.key === 'monitoring/production')!;
   const jobs = production.config.scrape_configs as Array<{ job_name: string }>;
   expect(jobs.filter((j) => j.job_name.startsWith('serviceMonitor/team-01/'))).toEqual([]);
   expect(jobs.filter((j) => j.job_name.startsWith('serviceMonitor/team-02/'))).toHaveLength(7);
 });
 
 test('the check fails when the result differs from the expectation', () => {
-  const resolved = resolveApp(synthesized.objects);
-  const texts = toText(resolved);
   const wrong = expected.map((e, i) => (i === 1 ? { ...e, serviceMonitors: e.serviceMonitors + 1 } : e));
-  expect(() => checkResolved(resolved, texts, wrong)).toThrow('monitoring/production: 175 selected ServiceMonitors, expected 176');
-  const truncated = texts.map((t) => ({ ...t, yaml: t.yaml.slice(0, t.yaml.length / 2) }));
-  expect(() => checkResolved(resolved, truncated, expected)).toThrow(/scrape jobs in the YAML text, expected 500/);
+  expect(() => checkResolution(resolution, wrong)).toThrow('monitoring/production: 175 selected ServiceMonitors, expected 176');
+  const truncated = resolution.prometheuses.map((r) => ({ ...r, yaml: r.yaml.slice(0, r.yaml.length / 2) }));
+  expect(() => checkResolution({ ...resolution, prometheuses: truncated }, expected)).toThrow(/scrape jobs in the YAML text, expected 500/);
+  const warned = resolution.prometheuses.map((r, i) => (i === 2 ? { ...r, warnings: ['a warning'] } : r));
+  expect(() => checkResolution({ ...resolution, prometheuses: warned }, expected)).toThrow('monitoring/web: 1 warnings, expected 0 (a warning)');
 });
 
 test('the benchmark synthesizes the same manifests as App.synthYaml()', () => {
