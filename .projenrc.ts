@@ -108,6 +108,8 @@ const importTask = project.addTask('import', {
   description: 'Regenerate src/imports from the vendored prometheus-operator CRDs in imports/crds',
 });
 importTask.exec(`node scripts/import-crds.js ${IMPORTED_CRDS.join(' ')}`);
+// The resolver applies the CRDs' schema defaults from a compact table generated from the same files.
+importTask.exec('node scripts/generate-crd-defaults.js');
 
 project.addTask('demo', {
   description: 'Synthesize the example stack into dist/ and print what was written, the rendered Prometheus config and the checks',
