@@ -253,6 +253,7 @@ export class Prometheus extends Construct implements ISelectingPrometheus {
     validateObjectName(this, 'namespace', this.namespace, 63, 'it is a Kubernetes namespace');
     this.prometheusKey = `${this.namespace}/${this.name}`;
     this.version = normalizePrometheusVersion(this, 'version', props.version ?? DEFAULT_PROMETHEUS_VERSION);
+    (props.rbacNamespaces ?? []).forEach((ns, i) => validateObjectName(this, `rbacNamespaces[${i}]`, ns, 63, 'it is a Kubernetes namespace'));
     this.podSelectorLabels = { 'app.kubernetes.io/name': 'prometheus', 'operator.prometheus.io/name': this.name };
 
     for (const kind of Object.values(SelectableKind)) {

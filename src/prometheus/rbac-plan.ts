@@ -50,7 +50,7 @@ const NAMESPACE_SELECTORS: { [kind: string]: string } = {
 };
 
 /** How a Prometheus namespace selector (`serviceMonitorNamespaceSelector`, ...) reads. */
-export interface NamespaceScope {
+interface NamespaceScope {
   /** Namespaces known by name; undefined when chosen by labels or all. */
   readonly names?: string[];
   /** Every namespace (`{}`). */
@@ -62,7 +62,7 @@ export interface NamespaceScope {
  * single `kubernetes.io/metadata.name In (...)` requirement a list of names, anything else
  * namespaces chosen by labels.
  */
-export function namespaceScope(selector: LabelSelector | undefined, ownNamespace: string): NamespaceScope {
+function namespaceScope(selector: LabelSelector | undefined, ownNamespace: string): NamespaceScope {
   if (selector === undefined || selector === null) {
     return { names: [ownNamespace], all: false };
   }

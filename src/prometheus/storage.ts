@@ -57,11 +57,6 @@ export class PrometheusStorage {
     private readonly emptyDirOptions: EmptyDirStorageOptions | undefined,
   ) {}
 
-  /** True when data survives pod restarts (a PersistentVolumeClaim). */
-  public get isPersistent(): boolean {
-    return this.claim !== undefined;
-  }
-
   /** The volume's size when it is bounded: the claim's size or the emptyDir's size limit. */
   public get volumeSize(): Size | undefined {
     return this.claim ? (this.claim.size ?? Size.gibibytes(10)) : this.emptyDirOptions?.sizeLimit;

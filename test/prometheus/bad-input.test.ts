@@ -63,6 +63,8 @@ describe('Prometheus bad input: the message names the construct path and field a
       'test/p: scrapeClasses[0].tls: certFile is set without keyFile. A client certificate needs both.'],
     ['Thanos version', { thanos: { version: 'main' } },
       'test/p: thanos.version: "main" is not a Thanos version. Use a release such as "v0.42.4" (major.minor.patch, optional leading "v").'],
+    ['RBAC namespace that is not a namespace name', { rbacNamespaces: ['apps', 'Legacy Apps'] },
+      'test/p: rbacNamespaces[1]: "Legacy Apps" is not allowed: it is a Kubernetes namespace. Use at most 63 lowercase letters, digits or \'-\', starting and ending with a letter or digit.'],
     ['bad selector label key', { serviceMonitorSelector: Selector.matchLabels({ 'team name': 'a' }) },
       'test/p: serviceMonitorSelector.matchLabels.team name: "team name" is not a valid Kubernetes label key.'],
   ])('%s', (_, props, message) => {
