@@ -1,8 +1,12 @@
 /** The value types of PromQL expressions, with the names Prometheus uses in its error messages. */
 export enum PromQLType {
+  /** A single number. */
   SCALAR = 'scalar',
+  /** One sample per series. */
   VECTOR = 'instant vector',
+  /** A range of samples per series. */
   MATRIX = 'range vector',
+  /** A string literal. */
   STRING = 'string',
 }
 

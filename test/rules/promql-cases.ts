@@ -58,6 +58,8 @@ export const VALID_EXPRESSIONS: string[] = [
   'a # comment',
   'sum(\n  rate(x[5m])\n) by (job)',
   'foo ^ bar',
+  'foo{a="\\x41\\u00e9\\101\\t\\\\ \\U0001F600"}',
+  'foo{a=`a\\qb`}',
 ];
 
 /** Expressions both reject, at the same line:column. */
@@ -138,6 +140,11 @@ export const INVALID_EXPRESSIONS: string[] = [
   'x[30m1h]',
   '# only a comment',
   'up{job="日本"} bar',
+  'foo{a="é"} + é',
+  "foo{a='\\\"'}",
+  'foo{a="\\\'"}',
+  'foo{a="\\x4"}',
+  'foo{a="\\777"}',
 ];
 
 /**
