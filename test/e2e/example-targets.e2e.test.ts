@@ -1,42 +1,53 @@
 /**
- * The example stack's ServiceMonitor setup, rendered by the project's own resolver (CRD defaults,
- * selection, rendering) and proven against the real Prometheus 2.53.3 like the hand-written
- * fixture: the previewed targets must be exactly Prometheus's active targets, and up == 1.
- * A Prometheus `monitoring/main` selecting `release: prometheus` monitors in every namespace is
- * (version v2.53.3, the one the test runs) is added to the demo chart's objects. Scrape intervals
- * are set to 1s for the test.
+ * The example stack (examples/demo.ts buildDemo), rendered by the project's own resolver (CRD
+ * defaults, selection, rendering) and proven against the real Prometheus 2.53.3 like the
+ * hand-written fixture: the previewed targets must be exactly Prometheus's active targets, and
+ * up == 1. The stack's first Prometheus is used, rendered for v2.53.3 (the version the test
+ * runs); while the stack has no Prometheus, one selecting `release: prometheus` monitors in every
+ * namespace is added. Scrape intervals are set to 1s for the test.
  */
-import { Testing } from 'cdk8s';
-import { DemoAppChart, MONITORING_NAMESPACE, PROMETHEUS_SELECTION_LABELS } from '../../examples/demo-app';
-import { KubeObject } from '../../src/resolver/types';
+import { App, Testing } from 'cdk8s';
+import { MONITORING_NAMESPACE, PROMETHEUS_SELECTION_LABELS } from '../../examples/demo-app';
+import { buildDemo } from '../../examples/demo';
+import { KubeObject, objectKey } from '../../src/resolver/types';
 import { renderForPrometheus, withScrapeInterval } from './support/example-config';
 import { promtoolCheckConfigFile } from './support/prometheus-process';
 import { Proof, proveTargets } from './support/prove-targets';
 
 jest.setTimeout(120_000);
 
-const PROMETHEUS = `${MONITORING_NAMESPACE}/main`;
+/** The version of the Prometheus binary the test runs. */
+const PROMETHEUS_VERSION = 'v2.53.3';
 let proof: Proof;
 
-beforeAll(async () => {
-  const objects: KubeObject[] = [
-    ...new DemoAppChart(Testing.app(), 'demo').toJson(),
-    {
+/** The example stack's objects, its Prometheus rendered for the version the test runs. */
+function exampleObjects(): { objects: KubeObject[]; prometheus: string } {
+  const app: App = Testing.app();
+  buildDemo(app);
+  const objects: KubeObject[] = app.charts.flatMap((c) => c.toJson());
+  let prometheus = objects.find((o) => o.kind === 'Prometheus' && o.apiVersion === 'monitoring.coreos.com/v1');
+  if (!prometheus) {
+    prometheus = {
       apiVersion: 'monitoring.coreos.com/v1',
       kind: 'Prometheus',
       metadata: { name: 'main', namespace: MONITORING_NAMESPACE },
       spec: {
-        // The Prometheus the test runs; the operator renders for this version.
-        version: 'v2.53.3',
         serviceMonitorSelector: { matchLabels: PROMETHEUS_SELECTION_LABELS },
         serviceMonitorNamespaceSelector: {},
         podMonitorSelector: { matchLabels: PROMETHEUS_SELECTION_LABELS },
         podMonitorNamespaceSelector: {},
       },
-    },
-  ];
-  const config = withScrapeInterval(renderForPrometheus(objects, PROMETHEUS), '1s');
-  proof = await proveTargets({ config, objects, prometheus: PROMETHEUS });
+    };
+    objects.push(prometheus);
+  }
+  prometheus.spec = { ...prometheus.spec, version: PROMETHEUS_VERSION };
+  return { objects, prometheus: objectKey(prometheus) };
+}
+
+beforeAll(async () => {
+  const { objects, prometheus } = exampleObjects();
+  const config = withScrapeInterval(renderForPrometheus(objects, prometheus), '1s');
+  proof = await proveTargets({ config, objects, prometheus });
 });
 
 afterAll(async () => {
@@ -52,9 +63,10 @@ test('promtool accepts the rendered configuration', () => {
 });
 
 test('the preview finds both demo-go replicas', () => {
-  expect(proof.preview.targets.map((t) => [t.scrapePool, t.labels.job, t.labels.endpoint, t.labels.namespace])).toEqual([
-    ['serviceMonitor/monitoring/demo-go/0', 'demo-go', 'metrics', 'demo'],
-    ['serviceMonitor/monitoring/demo-go/0', 'demo-go', 'metrics', 'demo'],
+  const demo = proof.preview.targets.filter((t) => t.scrapePool === 'serviceMonitor/monitoring/demo-go/0');
+  expect(demo.map((t) => [t.labels.job, t.labels.endpoint, t.labels.namespace])).toEqual([
+    ['demo-go', 'metrics', 'demo'],
+    ['demo-go', 'metrics', 'demo'],
   ]);
 });
 
