@@ -1,0 +1,3 @@
+export * from './checks';
+export * from './finding';
+export { FindingSeverity } from '../resolver/checks/finding';
