@@ -59,7 +59,7 @@ export class PrometheusRbac extends Construct {
     });
     // Monitors may be added anywhere in the app after the Prometheus: the access objects are
     // created when the app is validated, just before its objects are collected for output.
-    this.node.addValidation({ validate: () => this.materialize() });
+    this.node.addValidation({ validate: () => this.materializeOrReport() });
   }
 
   /** The access the Prometheus needs, from the app as it is now. */
@@ -71,7 +71,18 @@ export class PrometheusRbac extends Construct {
     });
   }
 
-  private materialize(): string[] {
+  /** Creates the access objects; a bad object elsewhere in the app is reported with the other validation errors. */
+  private materializeOrReport(): string[] {
+    try {
+      this.materialize();
+      return [];
+    } catch (e) {
+      // Rendering another object failed (cdk8s wraps the cause, often a ValidationError, in its message).
+      return [`cannot compute the Prometheus's RBAC: ${(e as Error).message}`];
+    }
+  }
+
+  private materialize(): void {
     const plan = this.plan();
     this.node.tryRemoveChild('Access');
     const access = new Construct(this, 'Access');
@@ -90,7 +101,6 @@ export class PrometheusRbac extends Construct {
     if (clusterRules.length > 0) {
       this.clusterRole(access, clusterRules);
     }
-    return [];
   }
 
   private role(scope: Construct, namespace: string, rules: object[]): void {

@@ -1,8 +1,9 @@
-import { Chart, Duration, Size, Testing } from 'cdk8s';
+import { ApiObject, Chart, Duration, Lazy, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
   Prometheus, PrometheusProps, PrometheusStack, PrometheusStorage, RemoteWriteOptions, SelectableKind, Selector, SelectorOperator,
 } from '../../src';
+import { fail } from '../../src/common/errors';
 
 /** Builds a Prometheus at path `test/p` and returns the message it throws. */
 function errorOf(props: PrometheusProps, chart: Chart = Testing.chart()): string {
@@ -143,6 +144,18 @@ describe('Prometheus bad input: the message names the construct path and field a
       const other = new Prometheus(chart, 'other', { namespace: 'monitoring' });
       expect(() => p.addMonitor('sm', { prometheus: other, selector: Selector.all(), endpoints: [{ port: 'm' }] }))
         .toThrow('test/p: sm.prometheus: the object is created for monitoring/p but names monitoring/other. Leave prometheus unset when using the add methods.');
+    });
+    test('an object of the app that cannot be rendered is reported among the validation errors', () => {
+      const chart = Testing.chart();
+      new Prometheus(chart, 'p', { namespace: 'monitoring' });
+      new ApiObject(chart, 'broken', {
+        apiVersion: 'monitoring.coreos.com/v1',
+        kind: 'ServiceMonitor',
+        metadata: { name: 'broken', namespace: 'monitoring' },
+        spec: Lazy.any({ produce: () => fail(chart, 'spec.endpoints', 'no endpoint. Add one.') }),
+      });
+      expect(() => Testing.synth(chart)).toThrow("[test/p/Rbac] cannot compute the Prometheus's RBAC: Failed serializing construct at path 'test/broken' "
+        + "with name 'broken': ValidationError: test: spec.endpoints: no endpoint. Add one.");
     });
     test('addRuleGroup with an id already taken', () => {
       const p = new Prometheus(Testing.chart(), 'p', { namespace: 'monitoring' });
