@@ -8,8 +8,9 @@ import { WebhookOptions, webhookRenderer } from './webhook';
 /**
  * A notification integration of a receiver. Credentials are always Secret key references: in
  * alertmanager.yaml they become `*_file` paths under `/etc/alertmanager/secrets/<secret>/<key>`
- * (the Alertmanager mounts the Secrets through `spec.secrets`); in an AlertmanagerConfig they
- * become Secret key selectors.
+ * (the Alertmanager mounts the Secrets through `spec.secrets`, so they must live in its
+ * namespace); in an AlertmanagerConfig they become Secret key selectors of Secrets in that
+ * object's namespace.
  */
 export class Notifier {
   /** POSTs the alerts as JSON to an HTTP endpoint. */
