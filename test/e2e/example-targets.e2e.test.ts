@@ -7,12 +7,12 @@
  * namespace is added. Scrape intervals are set to 1s for the test.
  */
 import { App, Testing } from 'cdk8s';
-import { MONITORING_NAMESPACE, PROMETHEUS_SELECTION_LABELS } from '../../examples/demo-app';
-import { buildDemo } from '../../examples/demo';
-import { KubeObject, objectKey } from '../../src/resolver/types';
 import { renderForPrometheus, withScrapeInterval } from './support/example-config';
 import { promtoolCheckConfigFile } from './support/prometheus-process';
 import { Proof, proveTargets } from './support/prove-targets';
+import { buildDemo } from '../../examples/demo';
+import { MONITORING_NAMESPACE, PROMETHEUS_SELECTION_LABELS } from '../../examples/demo-app';
+import { KubeObject, objectKey } from '../../src/resolver/types';
 
 jest.setTimeout(120_000);
 

@@ -1,6 +1,6 @@
-import { cidrAddressAllocator, loopbackAddressAllocator, simulateCluster } from '../../src/resolver/targets';
-import { startFakeKubeApi } from './support/fake-kube-api';
 import { loadFixture } from './support/app-fixture';
+import { startFakeKubeApi } from './support/fake-kube-api';
+import { cidrAddressAllocator, loopbackAddressAllocator, simulateCluster } from '../../src/resolver/targets';
 
 describe('the fake Kubernetes API server', () => {
   const cluster = simulateCluster(loadFixture().objects, { addressAllocator: loopbackAddressAllocator() });

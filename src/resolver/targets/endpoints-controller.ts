@@ -44,7 +44,7 @@ export function deriveEndpoints(svc: KubeObject, pods: readonly KubeObject[]): K
     return {
       ...(ready.length ? { addresses: ready } : {}),
       ...(notReady.length ? { notReadyAddresses: notReady } : {}),
-      ...(members[0].ports.length ? { ports: members[0].ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.port, protocol: p.protocol, ...(p.appProtocol ? { appProtocol: p.appProtocol } : {}) })) } : {}),
+      ...(members[0].ports.length ? { ports: members[0].ports.map(endpointPort) } : {}),
     };
   });
   const ns = svc.metadata.namespace!;
@@ -59,6 +59,11 @@ export function deriveEndpoints(svc: KubeObject, pods: readonly KubeObject[]): K
     },
     ...(subsets.length ? { subsets } : {}),
   }];
+}
+
+/** A port of an Endpoints subset: the name only when the Service port has one. */
+function endpointPort(p: ResolvedPort) {
+  return { ...(p.name ? { name: p.name } : {}), port: p.port, protocol: p.protocol, ...(p.appProtocol ? { appProtocol: p.appProtocol } : {}) };
 }
 
 /** The EndpointSlices of a Service: one per group of Pods with the same resolved ports. */

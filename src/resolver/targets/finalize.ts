@@ -1,6 +1,6 @@
 import { LabelBuilder, processBuilder } from '../relabel';
-import { parseDuration } from './duration';
 import { LabelSet } from './discovery/meta';
+import { parseDuration } from './duration';
 import { ScrapeJob } from './scrape-job';
 
 /** What happened to one discovered target in one scrape pool. */

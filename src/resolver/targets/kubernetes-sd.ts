@@ -1,10 +1,10 @@
 import { KubeObject } from '../types';
 import { ClusterState } from './cluster';
-import { endpointSliceTargetGroup } from './discovery/endpointslice-role';
 import { endpointsTargetGroup } from './discovery/endpoints-role';
+import { endpointSliceTargetGroup } from './discovery/endpointslice-role';
 import { ingressTargetGroup } from './discovery/ingress-role';
-import { nodeTargetGroup } from './discovery/node-role';
 import { TargetGroup } from './discovery/meta';
+import { nodeTargetGroup } from './discovery/node-role';
 import { podTargetGroup } from './discovery/pod-role';
 import { serviceTargetGroup } from './discovery/service-role';
 import { FieldSelector, LabelSelector } from './selectors';

@@ -73,8 +73,7 @@ export function cidrAddressAllocator(ranges: AddressRanges = {}): AddressAllocat
       if (offset >= size - 1) {
         throw new Error(`the ${kind} address range ${text} has no address left for more objects; choose a larger range`);
       }
-      const n = base + offset;
-      return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+      return formatIPv4(base + offset);
     },
   };
 }
@@ -82,6 +81,10 @@ export function cidrAddressAllocator(ranges: AddressRanges = {}): AddressAllocat
 /** Addresses on the loopback network only: pods 127.0.0.x (from .2), nodes 127.0.1.x, Services 127.0.2.x. */
 export function loopbackAddressAllocator(): AddressAllocator {
   return cidrAddressAllocator({ pod: '127.0.0.0/24', node: '127.0.1.0/24', service: '127.0.2.0/24', firstOffset: 2 });
+}
+
+function formatIPv4(n: number): string {
+  return [2 ** 24, 2 ** 16, 2 ** 8, 1].map((size) => Math.floor(n / size) % 256).join('.');
 }
 
 interface Cidr {
@@ -98,6 +101,6 @@ function parseCidr(text: string): Cidr {
     throw new Error(`invalid IPv4 range ${JSON.stringify(text)}: use a CIDR such as 10.244.0.0/16 (prefix length 8 to 30)`);
   }
   const size = 2 ** (32 - bits);
-  const address = ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
+  const address = octets.reduce((n, o) => n * 256 + o, 0);
   return { base: address - (address % size), size, text };
 }

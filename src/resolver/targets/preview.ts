@@ -69,7 +69,8 @@ const SIMULATED_SD = new Set(['kubernetes_sd_configs', 'static_configs']);
 export function previewTargets(input: TargetPreviewInput): TargetPreview {
   const prometheus = input.prometheus ?? '';
   const ownNamespace = prometheus.includes('/') ? prometheus.split('/')[0] : undefined;
-  const cluster = input.cluster ?? simulateCluster(input.objects, { addressAllocator: input.addressAllocator, defaultNamespace: input.defaultNamespace });
+  const cluster = input.cluster
+    ?? simulateCluster(input.objects, { addressAllocator: input.addressAllocator, defaultNamespace: input.defaultNamespace });
   const shards = input.shards ?? 1;
   if (!Number.isInteger(shards) || shards < 1) {
     throw new Error(`shards: ${shards} is not a positive whole number`);

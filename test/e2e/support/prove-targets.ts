@@ -1,9 +1,9 @@
-import { loopbackAddressAllocator, previewTargets, simulateCluster, substituteOperatorVariables, TargetPreview } from '../../../src/resolver/targets';
-import { KubeObject } from '../../../src/resolver/types';
 import { containerPorts, remapContainerPorts } from './app-fixture';
 import { FakeKubeApi, startFakeKubeApi } from './fake-kube-api';
 import { MetricsServers, startMetricsServers } from './metrics-servers';
 import { PrometheusProcess, freePort, pointAtApiServer, startPrometheus, waitFor } from './prometheus-process';
+import { loopbackAddressAllocator, previewTargets, simulateCluster, substituteOperatorVariables, TargetPreview } from '../../../src/resolver/targets';
+import { KubeObject } from '../../../src/resolver/types';
 
 /** What to prove: a rendered prometheus.yaml (object) and the app's objects. */
 export interface ProofInput {

@@ -1,6 +1,6 @@
+import { deployment, service } from './helpers';
 import { loopbackAddressAllocator, simulateCluster } from '../../../src/resolver/targets';
 import { KubeObject } from '../../../src/resolver/types';
-import { deployment, service } from './helpers';
 
 /** A fresh allocator per call: allocators are stateful. */
 const opts = () => ({ addressAllocator: loopbackAddressAllocator() });
@@ -36,7 +36,9 @@ describe('Pods predicted from workloads', () => {
 
   test('a StatefulSet creates ordinal Pods with hostname, subdomain and its pod labels', () => {
     const sts: KubeObject = {
-      apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'data' },
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'db', namespace: 'data' },
       spec: { replicas: 2, serviceName: 'db', template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db' }] } } },
     };
     const { pods } = simulateCluster([sts], opts());
@@ -48,7 +50,9 @@ describe('Pods predicted from workloads', () => {
 
   test('a DaemonSet gets one Pod per node', () => {
     const ds: KubeObject = {
-      apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent', namespace: 'kube-system' },
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'agent', namespace: 'kube-system' },
       spec: { template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'a' }] } } },
     };
     const { pods } = simulateCluster([ds], { ...opts(), nodeCount: 3 });
@@ -58,7 +62,9 @@ describe('Pods predicted from workloads', () => {
 
   test('a Job runs parallelism Pods (at most completions) with the job labels', () => {
     const job: KubeObject = {
-      apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate', namespace: 'ops', uid: 'u-1' },
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'migrate', namespace: 'ops', uid: 'u-1' },
       spec: { parallelism: 3, completions: 2, template: { spec: { containers: [{ name: 'm' }] } } },
     };
     const { pods } = simulateCluster([job], opts());
@@ -77,13 +83,16 @@ describe('Pods predicted from workloads', () => {
 
   test('a workload whose Pods are in the input is not predicted again', () => {
     const pod: KubeObject = {
-      apiVersion: 'v1', kind: 'Pod',
+      apiVersion: 'v1',
+      kind: 'Pod',
       metadata: { name: 'web-abc-xyz12', namespace: 'shop', ownerReferences: [{ kind: 'ReplicaSet', name: 'web-abc', controller: true }] },
       spec: { containers: [{ name: 'main' }] },
       status: { phase: 'Running', podIP: '127.0.0.50' },
     };
     const rs: KubeObject = {
-      apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web-abc', namespace: 'shop', ownerReferences: [{ kind: 'Deployment', name: 'web', controller: true }] },
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: 'web-abc', namespace: 'shop', ownerReferences: [{ kind: 'Deployment', name: 'web', controller: true }] },
       spec: { replicas: 1, template: { spec: { containers: [{ name: 'main' }] } } },
     };
     const { pods } = simulateCluster([deployment('web', 'shop', { app: 'web' }, []), rs, pod], opts());

@@ -1,6 +1,6 @@
+import { deployment, service } from './helpers';
 import { discoverKubernetes, loopbackAddressAllocator, simulateCluster } from '../../../src/resolver/targets';
 import { KubeObject } from '../../../src/resolver/types';
-import { deployment, service } from './helpers';
 
 const cluster = (objects: KubeObject[], nodeCount = 1) => simulateCluster(objects, { addressAllocator: loopbackAddressAllocator(), nodeCount });
 const web = () => [
@@ -112,7 +112,9 @@ describe('role: endpointslice', () => {
 describe('role: pod', () => {
   test('a target per container port, bare Pod IP for containers without ports, init containers marked', () => {
     const pod: KubeObject = {
-      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'ns', annotations: { 'a.b/c': 'd' } },
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'ns', annotations: { 'a.b/c': 'd' } },
       spec: {
         containers: [{ name: 'app', image: 'i', ports: [{ name: 'm', containerPort: 9000, protocol: 'UDP' }] }, { name: 'side', image: 's' }],
         initContainers: [{ name: 'init', image: 'x' }],
@@ -123,9 +125,14 @@ describe('role: pod', () => {
     expect(group.labels).toMatchObject({ __meta_kubernetes_namespace: 'ns', __meta_kubernetes_pod_annotation_a_b_c: 'd', __meta_kubernetes_pod_annotationpresent_a_b_c: 'true', __meta_kubernetes_pod_ready: 'unknown' });
     expect(group.targets).toEqual([
       {
-        __address__: '127.0.0.7:9000', __meta_kubernetes_pod_container_name: 'app', __meta_kubernetes_pod_container_id: 'containerd://abc',
-        __meta_kubernetes_pod_container_image: 'i', __meta_kubernetes_pod_container_init: 'false', __meta_kubernetes_pod_container_port_number: '9000',
-        __meta_kubernetes_pod_container_port_name: 'm', __meta_kubernetes_pod_container_port_protocol: 'UDP',
+        __address__: '127.0.0.7:9000',
+        __meta_kubernetes_pod_container_name: 'app',
+        __meta_kubernetes_pod_container_id: 'containerd://abc',
+        __meta_kubernetes_pod_container_image: 'i',
+        __meta_kubernetes_pod_container_init: 'false',
+        __meta_kubernetes_pod_container_port_number: '9000',
+        __meta_kubernetes_pod_container_port_name: 'm',
+        __meta_kubernetes_pod_container_port_protocol: 'UDP',
       },
       { __address__: '127.0.0.7', __meta_kubernetes_pod_container_name: 'side', __meta_kubernetes_pod_container_id: '', __meta_kubernetes_pod_container_image: 's', __meta_kubernetes_pod_container_init: 'false' },
       { __address__: '127.0.0.7', __meta_kubernetes_pod_container_name: 'init', __meta_kubernetes_pod_container_id: '', __meta_kubernetes_pod_container_image: 'x', __meta_kubernetes_pod_container_init: 'true' },
@@ -153,14 +160,20 @@ describe('roles: service, ingress and node', () => {
   test('service: a target per port at <name>.<namespace>.svc', () => {
     const [group] = discoverKubernetes({ role: 'service' }, cluster(web()), 'sd');
     expect(group.targets).toEqual([{
-      __address__: 'web.shop.svc:9100', __meta_kubernetes_service_port_name: 'metrics', __meta_kubernetes_service_port_number: '9100',
-      __meta_kubernetes_service_port_protocol: 'TCP', __meta_kubernetes_service_type: 'ClusterIP', __meta_kubernetes_service_cluster_ip: '127.0.2.2',
+      __address__: 'web.shop.svc:9100',
+      __meta_kubernetes_service_port_name: 'metrics',
+      __meta_kubernetes_service_port_number: '9100',
+      __meta_kubernetes_service_port_protocol: 'TCP',
+      __meta_kubernetes_service_type: 'ClusterIP',
+      __meta_kubernetes_service_cluster_ip: '127.0.2.2',
     }]);
   });
 
   test('ingress: a target per host and path, https where TLS covers the host', () => {
     const ingress: KubeObject = {
-      apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i', namespace: 'ns' },
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'i', namespace: 'ns' },
       spec: {
         ingressClassName: 'nginx',
         tls: [{ hosts: ['*.example.com'] }],

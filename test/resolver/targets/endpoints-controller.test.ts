@@ -1,6 +1,6 @@
+import { deployment, service } from './helpers';
 import { loopbackAddressAllocator, simulateCluster } from '../../../src/resolver/targets';
 import { KubeObject } from '../../../src/resolver/types';
-import { deployment, service } from './helpers';
 
 /** A fresh allocator per call: allocators are stateful. */
 const opts = () => ({ addressAllocator: loopbackAddressAllocator() });
@@ -34,7 +34,9 @@ describe('Endpoints', () => {
 
   test('not-ready Pods are notReadyAddresses, unless publishNotReadyAddresses', () => {
     const pod: KubeObject = {
-      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'ns', labels: { app: 'x' } },
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'ns', labels: { app: 'x' } },
       spec: { containers: [{ name: 'c', ports: [{ containerPort: 80 }] }] },
       status: { phase: 'Running', podIP: '127.0.0.9', conditions: [{ type: 'Ready', status: 'False' }] },
     };
@@ -54,8 +56,11 @@ describe('Endpoints', () => {
 
   test('finished Pods are not endpoints; Services without selector get none', () => {
     const pod: KubeObject = {
-      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'ns', labels: { app: 'x' } },
-      spec: { containers: [{ name: 'c' }] }, status: { phase: 'Succeeded', podIP: '127.0.0.9' },
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'ns', labels: { app: 'x' } },
+      spec: { containers: [{ name: 'c' }] },
+      status: { phase: 'Succeeded', podIP: '127.0.0.9' },
     };
     const state = simulateCluster([pod, service('x', 'ns', { app: 'x' }, [['', 80, 80]]), service('manual', 'ns', undefined, [['', 80, 80]])], opts());
     expect(state.endpoints.map((e) => [e.metadata.name, e.subsets])).toEqual([['x', undefined]]);
@@ -72,7 +77,9 @@ describe('Endpoints', () => {
 describe('EndpointSlices', () => {
   test('carry the service-name label, the Service labels, headless marker and per-endpoint details', () => {
     const sts: KubeObject = {
-      apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'ns' },
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'db', namespace: 'ns' },
       spec: { replicas: 1, serviceName: 'db', template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', ports: [{ name: 'metrics', containerPort: 9187 }] }] } } },
     };
     const svc = service('db', 'ns', { app: 'db' }, [['metrics', 9187, 'metrics']], { tier: 'data' });

@@ -1,7 +1,7 @@
+import { deployment, service } from './helpers';
 import { resolve } from '../../../src/resolver/resolve';
 import { loopbackAddressAllocator, previewResolution } from '../../../src/resolver/targets';
 import { KubeObject } from '../../../src/resolver/types';
-import { deployment, service } from './helpers';
 
 const prometheus = (name: string, shards?: number): KubeObject => ({
   apiVersion: 'monitoring.coreos.com/v1',
@@ -15,7 +15,9 @@ test('every Prometheus is previewed over one cluster, sharded ones per shard', (
     deployment('web', 'shop', { app: 'web' }, [['metrics', 9100]], 4),
     service('web', 'shop', { app: 'web' }, [['metrics', 9100, 'metrics']], { app: 'web' }),
     {
-      apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 'web', namespace: 'shop' },
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'ServiceMonitor',
+      metadata: { name: 'web', namespace: 'shop' },
       spec: { selector: { matchLabels: { app: 'web' } }, endpoints: [{ port: 'metrics' }] },
     },
     prometheus('sharded', 2),

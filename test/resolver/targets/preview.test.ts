@@ -1,6 +1,6 @@
+import { deployment, service } from './helpers';
 import { loopbackAddressAllocator, previewTargets } from '../../../src/resolver/targets';
 import { loadFixture } from '../../e2e/support/app-fixture';
-import { deployment, service } from './helpers';
 
 const staticJob = (extra: Record<string, unknown> = {}, targets = ['a:9000'], labels: Record<string, string> = {}) =>
   ({ job_name: 'static', static_configs: [{ targets, labels }], ...extra });
@@ -37,22 +37,28 @@ describe('target finalisation', () => {
   });
 
   test('relabeling can set instance and internal labels; __meta_ and __ labels do not reach the target labels', () => {
-    const { targets } = run({ scrape_configs: [staticJob({ relabel_configs: [
-      { target_label: '__meta_x', replacement: 'm' },
-      { target_label: '__tmp_y', replacement: 't' },
-      { source_labels: ['__address__'], regex: '(.*):.*', target_label: 'instance' },
-      { target_label: '__scheme__', replacement: 'https' },
-    ] })] });
+    const { targets } = run({
+      scrape_configs: [staticJob({
+        relabel_configs: [
+          { target_label: '__meta_x', replacement: 'm' },
+          { target_label: '__tmp_y', replacement: 't' },
+          { source_labels: ['__address__'], regex: '(.*):.*', target_label: 'instance' },
+          { target_label: '__scheme__', replacement: 'https' },
+        ],
+      })],
+    });
     expect(targets[0].labels).toEqual({ instance: 'a', job: 'static' });
     expect(targets[0].scrapeUrl).toBe('https://a:9000/metrics');
   });
 
   test('dropped targets name the rule; invalid ones are errors', () => {
-    const { targets, dropped } = run({ scrape_configs: [
-      staticJob({ relabel_configs: [{ action: 'drop', source_labels: ['__address__'], regex: 'a:.*' }] }),
-      { job_name: 'noaddr', static_configs: [{ targets: ['b:1'] }], relabel_configs: [{ target_label: '__address__', replacement: '' }] },
-      { job_name: 'slow', static_configs: [{ targets: ['c:1'] }], relabel_configs: [{ target_label: '__scrape_timeout__', replacement: '2m' }] },
-    ] });
+    const { targets, dropped } = run({
+      scrape_configs: [
+        staticJob({ relabel_configs: [{ action: 'drop', source_labels: ['__address__'], regex: 'a:.*' }] }),
+        { job_name: 'noaddr', static_configs: [{ targets: ['b:1'] }], relabel_configs: [{ target_label: '__address__', replacement: '' }] },
+        { job_name: 'slow', static_configs: [{ targets: ['c:1'] }], relabel_configs: [{ target_label: '__scrape_timeout__', replacement: '2m' }] },
+      ],
+    });
     expect(targets).toEqual([]);
     expect(dropped.map((d) => [d.scrapePool, d.kind, d.reason])).toEqual([
       ['noaddr', 'error', 'no address'],

@@ -1,5 +1,5 @@
-import { KubeObject } from '../../types';
 import { LabelSet, META, TargetGroup, addObjectMetaLabels, joinHostPort, nodeMetaLabels, podLabels, resolvePodRef, serviceLabels } from './meta';
+import { KubeObject } from '../../types';
 
 /** What endpoints-based discovery can see besides the Endpoints objects themselves. */
 export interface EndpointsContext {

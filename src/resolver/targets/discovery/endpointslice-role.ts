@@ -1,6 +1,6 @@
-import { KubeObject } from '../../types';
 import { EndpointsContext, uncoveredContainerPorts } from './endpoints-role';
 import { LabelSet, META, TargetGroup, addObjectMetaLabels, joinHostPort, nodeMetaLabels, podLabels, resolvePodRef, sanitizeLabelName, serviceLabels } from './meta';
+import { KubeObject } from '../../types';
 
 /**
  * role: endpointslice — a target per endpoint address and port, with the conditions, zone, node

@@ -1,5 +1,5 @@
-import { KubeObject } from '../../types';
 import { LabelSet, META, TargetGroup, addObjectMetaLabels } from './meta';
+import { KubeObject } from '../../types';
 
 /** role: ingress — one target per rule host and path; https when a TLS entry covers the host. */
 export function ingressTargetGroup(ingress: KubeObject): TargetGroup {

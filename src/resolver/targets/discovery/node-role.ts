@@ -1,5 +1,5 @@
-import { KubeObject } from '../../types';
 import { LabelSet, META, TargetGroup, addObjectMetaLabels, joinHostPort, sanitizeLabelName } from './meta';
+import { KubeObject } from '../../types';
 
 const ADDRESS_PRIORITY = ['InternalIP', 'InternalDNS', 'ExternalIP', 'ExternalDNS', 'LegacyHostIP', 'Hostname'];
 

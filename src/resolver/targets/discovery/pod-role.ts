@@ -1,5 +1,5 @@
-import { KubeObject } from '../../types';
 import { LabelSet, META, TargetGroup, joinHostPort, nodeMetaLabels, podLabels } from './meta';
+import { KubeObject } from '../../types';
 
 /**
  * role: pod — one target per container port (or one per container without ports, addressed by

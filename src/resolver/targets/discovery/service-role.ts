@@ -1,5 +1,5 @@
-import { KubeObject } from '../../types';
 import { LabelSet, META, TargetGroup, joinHostPort, serviceLabels } from './meta';
+import { KubeObject } from '../../types';
 
 /** role: service — one target per Service port, addressed `<name>.<namespace>.svc:<port>`. */
 export function serviceTargetGroup(svc: KubeObject): TargetGroup {
