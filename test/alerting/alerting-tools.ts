@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { parse } from 'yaml';
-import { expectValidAgainstCrds } from './re2-crd-schema';
+import { expectValidAgainstCrds } from '../support/crd-schema';
 import { Alertmanager } from '../../src/alerting';
 import { amtoolCheckConfig } from '../support/prometheus-tools';
 

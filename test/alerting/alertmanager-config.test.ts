@@ -1,6 +1,6 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import { chart, manifestOf, secretKey, synthAndCheck } from './alerting-tools';
-import { re2CrdSchemaErrors } from './re2-crd-schema';
+import { crdSchemaErrors } from '../support/crd-schema';
 import { Alertmanager, AlertmanagerConfig, AlertmanagerConfigMatcherStrategy, Matcher, Notifier, OpsgenieResponderType } from '../../src/alerting';
 import { NamespaceSelector } from '../../src/common/namespace-selector';
 import { Selector } from '../../src/common/selector';
@@ -122,7 +122,7 @@ describe('AlertmanagerConfig', () => {
       metadata: { name: 'x' },
       spec: { route: { receiver: 'r', matchers: [{ name: 'a', matchType: '~=' }], groupWait: '30 seconds' }, receivers: [{ name: 'r', slackConfigs: [{ apiURL: {} }] }] },
     };
-    const errors = re2CrdSchemaErrors(bad);
+    const errors = crdSchemaErrors(bad);
     expect(errors.some((e) => e.includes('/spec/route/matchers/0/matchType'))).toBe(true);
     expect(errors.some((e) => e.includes('/spec/route/groupWait'))).toBe(true);
     expect(errors.some((e) => e.includes('/spec/receivers/0/slackConfigs/0/apiURL'))).toBe(true);

@@ -2,7 +2,7 @@ import { ApiObject, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { parse } from 'yaml';
 import { chart, expectAmtoolAccepts, manifestOf, secretKey, synthAndCheck } from './alerting-tools';
-import { re2CrdSchemaErrors } from './re2-crd-schema';
+import { crdSchemaErrors } from '../support/crd-schema';
 import { Alertmanager, AlertmanagerConfigMatcherStrategy, Matcher, Notifier, OpsgenieResponderType } from '../../src/alerting';
 import { IAlertmanagerEndpoint } from '../../src/common/alertmanager-endpoint';
 import { NamespaceSelector } from '../../src/common/namespace-selector';
@@ -301,7 +301,7 @@ describe('Alertmanager', () => {
 
   test('the CRD schema check used here rejects what the schema forbids', () => {
     const bad = { apiVersion: 'monitoring.coreos.com/v1', kind: 'Alertmanager', metadata: { name: 'x' }, spec: { retention: '5d', replicas: 'three' } };
-    const errors = re2CrdSchemaErrors(bad);
+    const errors = crdSchemaErrors(bad);
     expect(errors.some((e) => e.includes('/spec/retention'))).toBe(true);
     expect(errors.some((e) => e.includes('/spec/replicas'))).toBe(true);
   });

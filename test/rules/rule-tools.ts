@@ -2,7 +2,7 @@ import { Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ValidationError } from '../../src/common/errors';
 import { ISelectingPrometheus, SelectableKind } from '../../src/common/selecting';
-import { expectValidAgainstCrds } from '../alerting/re2-crd-schema';
+import { expectValidAgainstCrds } from '../support/crd-schema';
 import { promtoolCheckRules } from '../support/prometheus-tools';
 
 /**

@@ -2,12 +2,28 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, { ValidateFunction } from 'ajv';
 import { parseAllDocuments } from 'yaml';
+import { RE2 } from '../../src/common/re2';
 
-/** Validates monitoring.coreos.com objects against the openAPIV3Schema of the vendored CRDs. */
+/**
+ * Validates monitoring.coreos.com objects against the openAPIV3Schema of the vendored CRDs. The
+ * CRDs' `pattern`s are Go (RE2) expressions, some with inline flags such as `(?i)` that
+ * JavaScript's RegExp rejects, so patterns are evaluated with RE2, as the API server does.
+ */
 
 const CRD_DIR = path.join(__dirname, '..', '..', 'imports', 'crds');
 const validators = new Map<string, ValidateFunction>();
-const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+const patterns = new Map<string, { test: (s: string) => boolean; toString: () => string }>();
+
+function re2Pattern(pattern: string): { test: (s: string) => boolean; toString: () => string } {
+  if (!patterns.has(pattern)) {
+    const re = RE2.compile(pattern);
+    // Ajv caches compiled patterns by toString(), so each must render its own source.
+    patterns.set(pattern, { test: (s: string) => re.matcher(s).find(), toString: () => `re2:${pattern}` });
+  }
+  return patterns.get(pattern)!;
+}
+
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { regExp: re2Pattern as any } });
 
 function validatorFor(apiVersion: string, kind: string): ValidateFunction | undefined {
   const key = `${apiVersion}/${kind}`;
