@@ -47,12 +47,16 @@ const SEVERITY_ORDER: Record<FindingSeverity, number> = {
   [FindingSeverity.INFO]: 2,
 };
 
-/** Where an object came from, as the message shows it: the construct path, else `file#document`. */
-export function describeSource(source: ObjectSource | undefined): string | undefined {
+/**
+ * Where an object came from, as the message shows it: the construct path, else `file:line` when
+ * the loader knows the line, else `file#document` (counted from 1).
+ */
+export function describeSource(source: (ObjectSource & { line?: number }) | undefined): string | undefined {
   if (!source) return undefined;
   if (source.constructPath) return source.constructPath;
-  if (source.file) return source.document !== undefined ? `${source.file}#${source.document + 1}` : source.file;
-  return undefined;
+  if (!source.file) return undefined;
+  if (typeof source.line === 'number') return `${source.file}:${source.line}`;
+  return source.document !== undefined ? `${source.file}#${source.document + 1}` : source.file;
 }
 
 /** The object part of a message: `Kind ns/name`, `Kind name` for cluster-scoped objects. */
