@@ -186,13 +186,28 @@ export class CheckContext {
    */
   selectors(obj: KubeObject): readonly KubeObject[] {
     return this.cached(obj, 'selectors', () => {
-      const owners = this.selections()
-        .filter((s) => listOf(s, obj.kind).includes(obj) || s.rejected.some((r) => r.object === obj))
-        .map((s) => s.prometheus);
+      const owners = [...(this.selectorIndex().get(obj) ?? [])];
       if (obj.kind === 'PrometheusRule') {
         owners.push(...this.explain(obj).filter((e) => e.owner.kind === 'ThanosRuler' && e.labelsMatch && e.namespaceMatches).map((e) => e.owner));
       }
       return owners;
+    });
+  }
+
+  /** Object → the Prometheuses that pick it up (accepted or rejected), built once. */
+  private selectorIndex(): Map<KubeObject, KubeObject[]> {
+    return this.cached(this.objects, 'selector-index', () => {
+      const index = new Map<KubeObject, KubeObject[]>();
+      const add = (obj: KubeObject, p: KubeObject) => {
+        const list = index.get(obj) ?? [];
+        if (!list.includes(p)) list.push(p);
+        index.set(obj, list);
+      };
+      for (const s of this.selections()) {
+        for (const list of Object.values(s.selected)) for (const obj of list) add(obj, s.prometheus);
+        for (const r of s.rejected) add(r.object, s.prometheus);
+      }
+      return index;
     });
   }
 

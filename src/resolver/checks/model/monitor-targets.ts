@@ -80,6 +80,13 @@ export function monitorReach(ctx: CheckContext, monitor: KubeObject): MonitorRea
 }
 
 /** The ServiceMonitors of the app whose selector reaches `svc`. */
-export function monitorsOfService(ctx: CheckContext, svc: KubeObject): KubeObject[] {
-  return ctx.selectable('ServiceMonitor').filter((m) => monitorReach(ctx, m).services.includes(svc));
+export function monitorsOfService(ctx: CheckContext, svc: KubeObject): readonly KubeObject[] {
+  const index = ctx.cached(ctx.objects, 'monitors-of-service', () => {
+    const map = new Map<KubeObject, KubeObject[]>();
+    for (const m of ctx.selectable('ServiceMonitor')) {
+      for (const s of monitorReach(ctx, m).services) map.set(s, [...(map.get(s) ?? []), m]);
+    }
+    return map;
+  });
+  return index.get(svc) ?? [];
 }
