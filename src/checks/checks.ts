@@ -4,6 +4,7 @@ import { collectObjects, settle } from './collect';
 import { CheckFinding } from './finding';
 import { fail } from '../common/errors';
 import { findCheck, formatFinding, FindingSeverity, runChecks } from '../resolver/checks';
+import { KubeObject, ObjectSource } from '../resolver/types';
 
 /** Options of {@link Checks.enable}. */
 export interface ChecksOptions {
@@ -23,6 +24,8 @@ export interface ChecksOptions {
 
 /** The construct ID of the checks under the app root. */
 const CHECKS_ID = 'cdk8s-prometheus-checks';
+/** The source external objects are marked with (their findings are dropped). */
+const EXTERNAL = '<external>';
 /** The IDs `Checks.acknowledge` accepts besides the checks' own. */
 const EXTRA_IDS = ['OPERATOR-REJECTED'];
 
@@ -77,6 +80,7 @@ export class Checks extends Construct {
   }
 
   private options: ChecksOptions;
+  private readonly externals: KubeObject[] = [];
   private validating = false;
   /** The objects (as JSON) and findings of the last validation: cdk8s validates once per chart, the checks run once. */
   private last?: { readonly key: string; readonly findings: CheckFinding[] };
@@ -87,6 +91,21 @@ export class Checks extends Construct {
     super(scope, id);
     this.options = options;
     this.node.addValidation({ validate: () => this.validateApp() });
+  }
+
+  /**
+   * Declares an object that exists in the cluster but is not part of this app — a Prometheus
+   * deployed elsewhere, the labels of an existing Namespace, the keys of an existing Secret — so
+   * that the checks verify against it instead of saying "cannot verify". It is not synthesized
+   * and gets no findings of its own.
+   * @param manifest the object as Kubernetes stores it (apiVersion, kind, metadata, ...)
+   */
+  public declareExternal(manifest: any): void {
+    const obj = manifest as KubeObject;
+    if (!obj || typeof obj !== 'object' || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string' || typeof obj.metadata?.name !== 'string') {
+      fail(this, 'declareExternal', 'the manifest needs apiVersion, kind and metadata.name (e.g. { apiVersion: "v1", kind: "Namespace", metadata: { name: "apps" } }).');
+    }
+    this.externals.push(JSON.parse(JSON.stringify(obj)));
   }
 
   /**
@@ -126,11 +145,15 @@ export class Checks extends Construct {
   private check(): { findings: CheckFinding[]; key: string } {
     const root = this.node.root;
     settle(root, this, this.validating);
-    const { objects, sources, apiObjects } = collectObjects(root);
+    const collected = collectObjects(root);
+    const { apiObjects } = collected;
+    const objects = [...collected.objects, ...this.externals];
+    const sources: ObjectSource[] = [...collected.sources, ...this.externals.map(() => ({ file: EXTERNAL }))];
     const key = JSON.stringify([objects, sources, this.options, acknowledgementsOf(root)]);
     if (this.last?.key === key) return this.last;
     const byPath = new Map(apiObjects.map((o) => [o.node.path, o as IConstruct]));
-    const findings = runChecks(objects, { sources, defaultNamespace: this.options.defaultNamespace }).map((f): CheckFinding => {
+    const own = runChecks(objects, { sources, defaultNamespace: this.options.defaultNamespace }).filter((f) => f.source?.file !== EXTERNAL);
+    const findings = own.map((f): CheckFinding => {
       const path = f.source?.constructPath;
       const acknowledgement = acknowledgementFor(byPath.get(path ?? '') ?? root, f.id);
       const finding = { ...f, acknowledgement };

@@ -166,3 +166,41 @@ describe('Checks and constructs that create objects when validated', () => {
     expect(() => app.synthYaml()).toThrow(/\[SEL-MONITOR-UNSELECTED\] ERROR ServiceMonitor apps\/late \(Late\/Extra\)/);
   });
 });
+
+describe('objects outside the app', () => {
+  test('a declared external Prometheus is used for selection but gets no findings of its own', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'Web', { namespace: 'apps' });
+    new ApiObject(chart, 'Monitor', {
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'ServiceMonitor',
+      metadata: { name: 'web' },
+      spec: { selector: { matchLabels: { app: 'web' } }, endpoints: [{ port: 'metrics' }] },
+    });
+    const checks = Checks.enable(app, { printFindings: false });
+    expect(checks.run().map((f) => f.id)).toEqual(['SEL-MONITOR-UNSELECTED', 'WIRE-NO-MATCHING-TARGET-OBJECT']);
+    checks.declareExternal({
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'Prometheus',
+      metadata: { name: 'k8s', namespace: 'monitoring' },
+      spec: { serviceMonitorSelector: { matchLabels: { release: 'prometheus' } }, serviceMonitorNamespaceSelector: {} },
+    });
+    expect(checks.run().map((f) => f.message)).toEqual([
+      '[SEL-MONITOR-UNSELECTED] ERROR ServiceMonitor apps/web (Web/Monitor) metadata.labels: no Prometheus selects it: Prometheus '
+      + 'monitoring/k8s needs labels release=prometheus (missing). Prometheus will not scrape its targets. Fix: add labels '
+      + '{release=prometheus} to the ServiceMonitor (what Prometheus monitoring/k8s selects), or widen spec.serviceMonitorSelector of '
+      + 'Prometheus monitoring/k8s.',
+      '[WIRE-NO-MATCHING-TARGET-OBJECT] WARN ServiceMonitor apps/web (Web/Monitor) spec.selector: cannot verify {app=web}: the app defines no '
+      + 'Service in namespace apps. If no Service there carries these labels, Prometheus will discover no targets. Fix: include the Services '
+      + 'in the checked objects, or acknowledge this finding.',
+    ]);
+    Checks.acknowledge(chart, 'SEL-MONITOR-UNSELECTED', 'a test of external objects');
+    expect(Testing.synth(chart).map((o) => o.kind)).toEqual(['ServiceMonitor']);
+  });
+
+  test('a declared external object needs apiVersion, kind and name', () => {
+    const checks = Checks.of(Testing.app());
+    expect(() => checks.declareExternal({ kind: 'Namespace' })).toThrow(
+      'cdk8s-prometheus-checks: declareExternal: the manifest needs apiVersion, kind and metadata.name');
+  });
+});
