@@ -30,6 +30,8 @@ import { selMonitorUnselected } from './checks/sel-monitor-unselected';
 import { selNamespaceUnselected } from './checks/sel-namespace-unselected';
 import { selNilSelector } from './checks/sel-nil-selector';
 import { selRuleUnselected } from './checks/sel-rule-unselected';
+import { versionIgnoredField } from './checks/version-ignored-field';
+import { wireJobLabel } from './checks/wire-joblabel';
 import { wireNamespaceMismatch } from './checks/wire-namespace-mismatch';
 import { wireNoMatchingTargetObject } from './checks/wire-no-matching-target-object';
 import { wireServiceNoPods } from './checks/wire-service-no-pods';
@@ -49,6 +51,7 @@ export const CHECKS: readonly Check[] = [
   wireNamespaceMismatch,
   wireServiceNoPods,
   wireServiceTargetPortUndeclared,
+  wireJobLabel,
   portServicePortName,
   portTargetPortMisuse,
   portPodPortUndeclared,
@@ -59,6 +62,7 @@ export const CHECKS: readonly Check[] = [
   scrapeClassUnknown,
   scrapeDuplicateJob,
   scrapePath,
+  versionIgnoredField,
   authSecretMissing,
   authAdditionalConfig,
   ruleInvalid,

@@ -14,6 +14,8 @@ import { additionalScrapeJobs } from './additional-scrape-configs';
 /** A rendered configuration, or why the operator would refuse to generate one. */
 export interface Rendered {
   readonly config?: Record<string, unknown>;
+  /** What the operator would log while generating it (ignored settings). */
+  readonly warnings?: readonly string[];
   readonly error?: RenderError;
 }
 
@@ -25,7 +27,7 @@ export function renderedConfig(ctx: CheckContext, prometheus: KubeObject): Rende
     const readable = additionalScrapeJobs(ctx, prometheus).jobs !== undefined;
     const input = readable ? prometheus : { ...prometheus, spec: { ...prometheus.spec, additionalScrapeConfigs: undefined } };
     try {
-      const { config } = renderPrometheusConfig({
+      const { config, warnings } = renderPrometheusConfig({
         prometheus: input,
         serviceMonitors: selection.selected.serviceMonitors,
         podMonitors: selection.selected.podMonitors,
@@ -35,7 +37,7 @@ export function renderedConfig(ctx: CheckContext, prometheus: KubeObject): Rende
         objects: [...ctx.objects],
         checkReferences: false,
       });
-      return { config };
+      return { config, warnings };
     } catch (e) {
       if (e instanceof RenderError) return { error: e };
       throw e;
