@@ -1,22 +1,31 @@
 /**
  * The benchmark's generated cdk8s app: `monitors` monitored apps spread over `namespaces`
- * namespaces (one chart each), and a `monitoring` chart with three Prometheus whose selectors
- * each pick a different share of the monitors. The generator also works out, by its own
+ * namespaces, and a `monitoring` chart with three Prometheus whose selectors each pick a
+ * different share of the monitors. The generator also works out, by its own
  * arithmetic, how many ServiceMonitors and PodMonitors each Prometheus must select, so the
  * benchmark can check the resolver's result while it measures it.
  */
 
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import * as monitoring from '../src/imports/monitoring.coreos.com';
+import { Construct } from 'constructs';
+import { NamespaceSelector } from '../src/common/namespace-selector';
+import { Selector, SelectorOperator } from '../src/common/selector';
 import { MonitoredApp, MonitorKind } from '../src/patterns';
+import { Prometheus, PrometheusProps } from '../src/prometheus';
 
 /** Size of a generated app. */
 export interface BenchAppSize {
   /** Number of monitors (one MonitoredApp each). */
   readonly monitors: number;
-  /** Number of application namespaces, each its own chart. */
+  /** Number of application namespaces. */
   readonly namespaces: number;
+  /**
+   * One chart per namespace instead of one chart for all apps. cdk8s validates the whole app
+   * each time it synthesizes a chart, so this multiplies the synth-time work of constructs.
+   * @default false
+   */
+  readonly chartPerNamespace?: boolean;
 }
 
 /** How many monitors a Prometheus must select. */
@@ -66,37 +75,38 @@ type Labels = Record<string, string>;
  */
 const PROMETHEUSES: Array<{
   name: string;
-  spec: Record<string, unknown>;
+  props: PrometheusProps;
   selects: (kind: MonitorKind, ns: Labels, monitor: Labels) => boolean;
 }> = [
   {
     // Everything, everywhere: empty selectors.
     name: 'cluster',
-    spec: {
-      serviceMonitorSelector: {},
-      serviceMonitorNamespaceSelector: {},
-      podMonitorSelector: {},
-      podMonitorNamespaceSelector: {},
+    props: {
+      serviceMonitorSelector: Selector.all(),
+      serviceMonitorNamespaceSelector: NamespaceSelector.all(),
+      podMonitorSelector: Selector.all(),
+      podMonitorNamespaceSelector: NamespaceSelector.all(),
     },
     selects: () => true,
   },
   {
     // Stable releases in production namespaces: matchLabels on both.
     name: 'production',
-    spec: {
-      serviceMonitorSelector: { matchLabels: { release: 'stable' } },
-      serviceMonitorNamespaceSelector: { matchLabels: { env: 'prod' } },
-      podMonitorSelector: { matchLabels: { release: 'stable' } },
-      podMonitorNamespaceSelector: { matchLabels: { env: 'prod' } },
+    props: {
+      serviceMonitorSelector: Selector.matchLabels({ release: 'stable' }),
+      serviceMonitorNamespaceSelector: NamespaceSelector.labeled({ env: 'prod' }),
+      podMonitorSelector: Selector.matchLabels({ release: 'stable' }),
+      podMonitorNamespaceSelector: NamespaceSelector.labeled({ env: 'prod' }),
     },
     selects: (_kind, ns, monitor) => monitor.release === 'stable' && ns.env === 'prod',
   },
   {
-    // Web tiers outside team e, by expressions; no podMonitorSelector, so no PodMonitors.
+    // Web tiers outside team e, by expressions; no PodMonitors.
     name: 'web',
-    spec: {
-      serviceMonitorSelector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['frontend', 'backend'] }] },
-      serviceMonitorNamespaceSelector: { matchExpressions: [{ key: 'team', operator: 'NotIn', values: ['e'] }] },
+    props: {
+      serviceMonitorSelector: Selector.of({ matchExpressions: [{ key: 'tier', operator: SelectorOperator.IN, values: ['frontend', 'backend'] }] }),
+      serviceMonitorNamespaceSelector: NamespaceSelector.matching({ matchExpressions: [{ key: 'team', operator: SelectorOperator.NOT_IN, values: ['e'] }] }),
+      podMonitorSelector: Selector.none(),
     },
     selects: (kind, ns, monitor) => kind === MonitorKind.SERVICE_MONITOR && ['frontend', 'backend'].includes(monitor.tier) && ns.team !== 'e',
   },
@@ -113,12 +123,14 @@ function namespaceName(n: number): string {
  */
 export function generateApp(size: BenchAppSize): BenchApp {
   const app = new App();
-  const charts: Chart[] = [];
+  const namespaces = new Chart(app, 'namespaces');
+  new kplus.Namespace(namespaces, MONITORING_NAMESPACE, { metadata: { name: MONITORING_NAMESPACE } });
+  const appsChart = size.chartPerNamespace ? undefined : new Chart(app, 'apps');
+  const scopes: Construct[] = [];
   for (let n = 0; n < size.namespaces; n++) {
     const name = namespaceName(n);
-    const chart = new Chart(app, name, { namespace: name });
-    new kplus.Namespace(chart, 'Namespace', { metadata: { name, labels: namespaceLabels(n) } });
-    charts.push(chart);
+    new kplus.Namespace(namespaces, name, { metadata: { name, labels: namespaceLabels(n) } });
+    scopes.push(appsChart ? new Construct(appsChart, name) : new Chart(app, name, { namespace: name }));
   }
   const counts = PROMETHEUSES.map(() => ({ serviceMonitors: 0, podMonitors: 0 }));
   for (let i = 0; i < size.monitors; i++) {
@@ -126,7 +138,7 @@ export function generateApp(size: BenchAppSize): BenchApp {
     const k = Math.floor(i / size.namespaces);
     const kind = monitorKind(k);
     const labels = monitorLabels(k);
-    new MonitoredApp(charts[n], `app-${i}`, { image: 'registry.example.com/app:1.0', monitorKind: kind, monitorLabels: labels });
+    new MonitoredApp(scopes[n], `app-${i}`, { namespace: namespaceName(n), image: 'registry.example.com/app:1.0', monitorKind: kind, monitorLabels: labels });
     PROMETHEUSES.forEach((p, j) => {
       if (!p.selects(kind, namespaceLabels(n), labels)) return;
       if (kind === MonitorKind.SERVICE_MONITOR) counts[j].serviceMonitors++;
@@ -134,9 +146,8 @@ export function generateApp(size: BenchAppSize): BenchApp {
     });
   }
   const monitoringChart = new Chart(app, MONITORING_NAMESPACE, { namespace: MONITORING_NAMESPACE });
-  new kplus.Namespace(monitoringChart, 'Namespace', { metadata: { name: MONITORING_NAMESPACE } });
   for (const p of PROMETHEUSES) {
-    new monitoring.Prometheus(monitoringChart, p.name, { metadata: { name: p.name }, spec: p.spec as monitoring.PrometheusSpec });
+    new Prometheus(monitoringChart, p.name, { name: p.name, ...p.props });
   }
   const expected = PROMETHEUSES
     .map((p, j) => ({ prometheus: `${MONITORING_NAMESPACE}/${p.name}`, ...counts[j] }))

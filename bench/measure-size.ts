@@ -54,11 +54,14 @@ export interface SizeResult {
   readonly times: RunTimes;
   /** Timed runs. */
   readonly runs: number;
-  /** Resident memory with the app built, before a run, in MiB (the largest over the runs). */
+  /**
+   * Resident memory with the app built, before the first timed run, in MiB. The memory figures
+   * come from that run: V8 keeps the heap a run has grown, so later runs start from its peak.
+   */
   readonly baseRssMiB: number;
-  /** Peak resident memory during synth, in MiB (the largest over the runs). */
+  /** Peak resident memory during the first run's synth, in MiB. */
   readonly synthPeakRssMiB: number;
-  /** Peak resident memory during synth + resolve, in MiB (the largest over the runs). */
+  /** Peak resident memory during the first run's synth + resolve, in MiB. */
   readonly fullPeakRssMiB: number;
 }
 
@@ -95,9 +98,9 @@ export function measureSize(size: BenchAppSize, reps: Repetitions): SizeResult {
       yamlTextCpu: medianOf('yamlTextCpu'),
     },
     runs: runs.length,
-    baseRssMiB: Math.max(...runs.map((r) => r.baseRssMiB)),
-    synthPeakRssMiB: Math.max(...runs.map((r) => r.synthPeakRssMiB)),
-    fullPeakRssMiB: Math.max(...runs.map((r) => r.fullPeakRssMiB)),
+    baseRssMiB: runs[0].baseRssMiB,
+    synthPeakRssMiB: runs[0].synthPeakRssMiB,
+    fullPeakRssMiB: runs[0].fullPeakRssMiB,
   };
 }
 

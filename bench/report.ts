@@ -25,9 +25,9 @@ export function formatReport(results: readonly SizeResult[]): string[] {
       ]),
     ),
     '',
-    'Memory (MiB, resident set of a fresh process per size: before a run with the app built, peak during synth,',
-    'peak during synth+resolve) and growth (time per monitor; growth: resolve cpu time per monitor relative to the',
-    'previous size, 1.00 = linear):',
+    'Memory (MiB, resident set of a fresh process per size, first timed run: before it with the app built, peak',
+    'during synth, peak during synth+resolve) and growth (time per monitor; cpu time includes V8\'s helper threads;',
+    'growth: resolve cpu time per monitor relative to the previous size, 1.00 = linear):',
     ...table(
       ['monitors', 'rss base', 'peak synth', 'peak synth+resolve', 'manifests MB', 'prometheus.yaml MB', 'synth/monitor', 'resolve/monitor', 'resolve cpu/monitor', 'growth'],
       results.map((r, i) => [

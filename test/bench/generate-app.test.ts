@@ -8,17 +8,17 @@ const { app, expected } = generateApp({ monitors: 500, namespaces: 50 });
 const synthesized = synthesize(app);
 const resolution = resolve(synthesized.objects);
 
-function countKind(kind: string): number {
-  return synthesized.objects.filter((o) => o.kind === kind).length;
+function countKind(kind: string, namespacePrefix = ''): number {
+  return synthesized.objects.filter((o) => o.kind === kind && (o.metadata.namespace ?? '').startsWith(namespacePrefix)).length;
 }
 
 test('the generated app has the stated numbers of objects', () => {
   expect(countKind('Namespace')).toBe(51);
-  expect(countKind('Deployment')).toBe(500);
-  expect(countKind('Service')).toBe(500);
-  expect(countKind('ServiceMonitor')).toBe(450);
-  expect(countKind('PodMonitor')).toBe(50);
-  expect(countKind('Prometheus')).toBe(3);
+  expect(countKind('Deployment', 'team-')).toBe(500);
+  expect(countKind('Service', 'team-')).toBe(500);
+  expect(countKind('ServiceMonitor', 'team-')).toBe(450);
+  expect(countKind('PodMonitor', 'team-')).toBe(50);
+  expect(countKind('Prometheus', 'monitoring')).toBe(3);
   expect(new Set(synthesized.objects.filter((o) => o.kind === 'ServiceMonitor').map((o) => o.metadata.namespace)).size).toBe(50);
 });
 
@@ -52,4 +52,14 @@ test('the check fails when the result differs from the expectation', () => {
 
 test('the benchmark synthesizes the same manifests as App.synthYaml()', () => {
   expect(synthesized.yaml).toBe(app.synthYaml());
+});
+
+test('with one chart per namespace the app has the same objects and selection', () => {
+  const perNamespace = generateApp({ monitors: 100, namespaces: 50, chartPerNamespace: true });
+  const oneChart = generateApp({ monitors: 100, namespaces: 50 });
+  const objects = synthesize(perNamespace.app).objects;
+  const sortedKeys = (list: typeof objects) => list.map((o) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`).sort();
+  expect(sortedKeys(objects)).toEqual(sortedKeys(synthesize(oneChart.app).objects));
+  expect(perNamespace.expected).toEqual(oneChart.expected);
+  expect(() => checkResolution(resolve(objects), perNamespace.expected)).not.toThrow();
 });
