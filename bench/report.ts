@@ -5,8 +5,8 @@
 
 import { SizeResult } from './measure-size';
 
-/** The resolve time goal for the largest size, in milliseconds. */
-export const RESOLVE_GOAL_MS = 1000;
+/** The resolve time goal: this many monitors resolved in at most `ms` milliseconds. */
+export const RESOLVE_GOAL = { monitors: 5000, ms: 1000 };
 /** Growth of time per monitor between two sizes still called close to linear. */
 export const LINEAR_TOLERANCE = 1.5;
 
@@ -47,14 +47,15 @@ export function growth(a: SizeResult, b: SizeResult): number {
 }
 
 function goals(results: readonly SizeResult[]): string[] {
-  const largest = results[results.length - 1];
-  const lines = [
-    `Goal: ${count(largest.size.monitors)} monitors resolved in at most ${RESOLVE_GOAL_MS} ms: ${ms(largest.times.resolve)} ms ` +
-      `wall, ${ms(largest.times.resolveCpu)} ms cpu (of which yaml text ${ms(largest.times.yamlTextCpu)} ms cpu): ` +
-      `${largest.times.resolve <= RESOLVE_GOAL_MS ? 'met' : 'NOT met'}`,
-  ];
-  const worst = Math.max(...results.slice(1).map((r, i) => growth(results[i], r)));
+  const lines: string[] = [];
+  const goalSize = results.find((r) => r.size.monitors === RESOLVE_GOAL.monitors);
+  if (goalSize) {
+    lines.push(`Goal: ${count(RESOLVE_GOAL.monitors)} monitors resolved in at most ${RESOLVE_GOAL.ms} ms: ${ms(goalSize.times.resolve)} ms ` +
+      `wall, ${ms(goalSize.times.resolveCpu)} ms cpu (of which yaml text ${ms(goalSize.times.yamlTextCpu)} ms cpu): ` +
+      `${goalSize.times.resolve <= RESOLVE_GOAL.ms ? 'met' : 'NOT met'}`);
+  }
   if (results.length > 1) {
+    const worst = Math.max(...results.slice(1).map((r, i) => growth(results[i], r)));
     lines.push(`Goal: close to linear growth (resolve cpu time per monitor at most ${LINEAR_TOLERANCE}x the previous size's): ` +
       `worst ${worst.toFixed(2)}x: ${worst <= LINEAR_TOLERANCE ? 'met' : 'NOT met'}`);
   }
