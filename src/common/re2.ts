@@ -1,14 +1,12 @@
-// RE2 regular expressions (Go's regexp syntax, which Prometheus and Alertmanager use). re2js ships
-// CommonJS but ESM-only typings, so it is loaded with require() and typed through an import type.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const re2js = require('re2js') as typeof import('re2js', { with: { 'resolution-mode': 'import' } });
+// RE2 checks of label-matcher expressions (Go's regexp syntax, which Prometheus and Alertmanager
+// use), on the library's one RE2 engine.
+import { compileAnchored, RE2 } from '../resolver/relabel/re2';
 
-/** The re2js regular expression class. */
-export const RE2 = re2js.RE2JS;
+export { RE2 };
 
 /**
- * Checks that `pattern` is a valid RE2 expression as Prometheus and Alertmanager compile label
- * matchers (`.` matches newlines, anchored at both ends). Returns Go's error text, or undefined.
+ * Checks that `pattern` is a valid RE2 expression, as Prometheus and Alertmanager compile label
+ * matchers. Returns Go's error text, or undefined.
  */
 export function re2SyntaxError(pattern: string): string | undefined {
   try {
@@ -19,7 +17,7 @@ export function re2SyntaxError(pattern: string): string | undefined {
   }
 }
 
-/** Whether the anchored RE2 expression `pattern` matches the empty string. */
+/** Whether the anchored RE2 expression `pattern` (`.` matching newlines) matches the empty string. */
 export function re2MatchesEmpty(pattern: string): boolean {
-  return RE2.compile(`^(?:${pattern})$`, RE2.DOTALL).matches('');
+  return compileAnchored(pattern, RE2.DOTALL).matches('');
 }

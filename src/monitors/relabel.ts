@@ -1,8 +1,8 @@
 import { IConstruct } from 'constructs';
-import { relabelRegexError } from './relabel-regex';
 import { fail } from '../common/errors';
 import { PROMETHEUS_LABEL_NAME } from '../common/labels';
 import { validateWholeNumber } from '../common/numbers';
+import { relabelRegexError } from '../resolver/relabel/regexp';
 
 /** What a relabeling step does (Prometheus `relabel_config.action`). */
 export enum RelabelAction {
@@ -127,7 +127,8 @@ function renderRelabelConfig(scope: IConstruct, field: string, config: RelabelCo
   if (config.regex !== undefined) {
     const problem = relabelRegexError(config.regex);
     if (problem !== undefined) {
-      fail(scope, `${field}.regex`, `${JSON.stringify(config.regex)} is not a valid RE2 regular expression (${problem}). Use RE2 syntax (no lookaround, no backreferences); Prometheus anchors it as ^(?:...)$.`);
+      const reason = /error parsing regexp: ([^:`]+)/.exec(problem)?.[1].trim() ?? problem;
+      fail(scope, `${field}.regex`, `${JSON.stringify(config.regex)} is not a valid RE2 regular expression (${reason}). Use RE2 syntax (no lookaround, no backreferences); Prometheus anchors it as ^(?:...)$.`);
     }
   }
   (config.sourceLabels ?? []).forEach((label, i) => {

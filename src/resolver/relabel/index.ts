@@ -11,7 +11,7 @@ export type { Label } from './label-builder';
 export { LabelBuilder, compareNames } from './label-builder';
 export type { RelabelResult } from './process';
 export { processBuilder, relabel } from './process';
-export { RelabelRegexp } from './regexp';
+export { RelabelRegexp, relabelRegexError } from './regexp';
 
 import { RawRelabelConfig, RelabelRule, parseRelabelConfig } from './config';
 

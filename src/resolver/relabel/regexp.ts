@@ -1,9 +1,18 @@
-import type { RE2JS as RE2JSClass } from 're2js' with { 'resolution-mode': 'import' };
 import { expandTemplate } from './expand';
+import { compileAnchored, RE2Expression } from './re2';
 
-// re2js ships a CommonJS build for require(), but its type declarations are ESM-only.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { RE2JS } = require('re2js') as { RE2JS: typeof RE2JSClass };
+/**
+ * Why `source` is not a valid relabeling regex (Go's error text), or undefined when it is.
+ * Prometheus compiles relabeling regexes with RE2, anchored as `^(?:<source>)$`; this checks the same way.
+ */
+export function relabelRegexError(source: string): string | undefined {
+  try {
+    compileAnchored(source);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
 
 /**
  * A relabeling regular expression as Prometheus compiles it: RE2 syntax, anchored at both ends
@@ -12,14 +21,14 @@ const { RE2JS } = require('re2js') as { RE2JS: typeof RE2JSClass };
 export class RelabelRegexp {
   /** The expression as written in the configuration (without the anchors). */
   public readonly source: string;
-  private readonly compiled: RE2JSClass;
+  private readonly compiled: RE2Expression;
   private readonly names: Map<string, number>;
 
   /** Compiles `source`; throws an Error naming the expression when it is not valid RE2. */
   constructor(source: string) {
     this.source = source;
     try {
-      this.compiled = RE2JS.compile(`^(?:${source})$`);
+      this.compiled = compileAnchored(source);
     } catch (e) {
       throw new Error(`invalid regex ${JSON.stringify(source)}: ${(e as Error).message}`);
     }

@@ -5,11 +5,8 @@
  */
 
 import { reject, within, quote } from './check-error';
+import { relabelRegexError } from '../../relabel/regexp';
 import { SemVer, versionAtLeast } from '../../render/version';
-
-// re2js ships CommonJS with ESM-only typings: load it with require() and type it through an import type.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { RE2JS } = require('re2js') as typeof import('re2js', { with: { 'resolution-mode': 'import' } });
 
 const LEGACY_LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const LEGACY_TEMPLATED_TARGET = /^(?:(?:[a-zA-Z_]|\$(?:\{\w+\}|\w+))+\w*)+$/;
@@ -52,11 +49,8 @@ export function validateRelabelConfig(rc: any, version: SemVer): void {
   if (equalAction && !versionAtLeast(version, '2.41.0')) {
     reject(`${written} relabel action is only supported from Prometheus version 2.41.0`);
   }
-  try {
-    RE2JS.compile(`^(?:${regex})$`);
-  } catch (e) {
-    reject(`invalid regex ${regex} for relabel configuration: ${(e as Error).message}`);
-  }
+  const regexError = relabelRegexError(regex);
+  if (regexError !== undefined) reject(`invalid regex ${regex} for relabel configuration: ${regexError}`);
   if (modulus === 0 && action === 'hashmod') reject('relabel configuration for hashmod requires non-zero modulus');
   if ((action === 'replace' || action === 'hashmod' || caseAction || equalAction) && target === '') {
     reject(`relabel configuration for ${written} action needs targetLabel value`);
