@@ -152,11 +152,6 @@ export class CheckContext {
     return this.servicesByNs.get(namespace) ?? [];
   }
 
-  /** True when the Service was not in the input but is created by the operator. */
-  isOperatorService(svc: KubeObject): boolean {
-    return !this.objects.includes(svc);
-  }
-
   /**
    * For a monitor or rule: every owner that could select it (Prometheus and PrometheusAgent;
    * for rules, Prometheus and ThanosRuler) and why it does or does not.

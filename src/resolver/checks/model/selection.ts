@@ -45,8 +45,6 @@ export interface SelectionExplanation {
   readonly namespaceProblem?: string;
   /** The namespace selector uses labels of a Namespace the objects do not define. */
   readonly namespaceUnverifiable: boolean;
-  /** `serviceMonitorSelector {release=prometheus} in namespace monitoring`: what the owner selects. */
-  readonly summary: string;
 }
 
 /**
@@ -83,14 +81,11 @@ export function explainSelection(
 
   let namespaceProblem: string | undefined;
   let namespaceUnverifiable = false;
-  let nsSummary: string;
   if (nsSelector === undefined || nsSelector === null) {
-    nsSummary = `in namespace ${ownNs} only (spec.${fields.namespaceSelector} unset)`;
     if (objNs !== ownNs) {
       namespaceProblem = `spec.${fields.namespaceSelector} is unset, which means only namespace ${quote(ownNs)}`;
     }
   } else {
-    nsSummary = `in namespaces ${formatLabelSelector(nsSelector) === '<all>' ? '<all>' : `matching {${formatLabelSelector(nsSelector)}}`}`;
     let nsSel;
     try {
       nsSel = compileLabelSelector(nsSelector);
@@ -110,7 +105,6 @@ export function explainSelection(
     }
   }
 
-  const selSummary = selectorUnset ? `no ${obj.kind} (spec.${fields.selector} unset)` : `{${formatLabelSelector(selector)}}`;
   return {
     owner,
     labelsMatch: !selectorUnset && selectorInvalid === undefined && labelProblems.length === 0,
@@ -121,7 +115,6 @@ export function explainSelection(
     labelsToAdd,
     namespaceProblem,
     namespaceUnverifiable,
-    summary: `spec.${fields.selector} ${selSummary} ${nsSummary}`,
   };
 }
 
