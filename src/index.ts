@@ -9,3 +9,4 @@ export * from './alerting';
 export * from './rules';
 export * from './operator';
 export * from './common/alertmanager-endpoint';
+export * from './checks';

@@ -34,7 +34,7 @@ export function toolHelp(commands: readonly Command[]): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     `Run ${TOOL} <command> --help for a command's options.`,
-    'Exit status: 0 done, 2 bad command line or input, 1 internal error.',
+    'Exit status: 0 done, 1 check found errors (or an internal error), 2 bad command line or input.',
   ].join('\n') + '\n';
 }
 
