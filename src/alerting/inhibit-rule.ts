@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { Matcher, renderCrdMatchers, renderMatchers } from './matcher';
 import { fail } from '../common/errors';
-import { PROMETHEUS_LABEL_NAME } from '../common/labels';
+import { isValidLabelName } from '../resolver/relabel/label-names';
 
 /**
  * Mutes notifications for target alerts while a source alert fires, e.g. warnings while the
@@ -27,7 +27,7 @@ function validate(scope: IConstruct, field: string, rule: InhibitRule): void {
     }
   }
   for (const label of rule.equal ?? []) {
-    if (!PROMETHEUS_LABEL_NAME.test(label)) {
+    if (!isValidLabelName(label)) {
       fail(scope, `${field}.equal`, `"${label}" is not a valid label name. Use letters, digits and '_', not starting with a digit.`);
     }
   }

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { fail } from '../common/errors';
-import { PROMETHEUS_LABEL_NAME } from '../common/labels';
 import { re2SyntaxError } from '../common/re2';
+import { isValidLabelName } from '../resolver/relabel/label-names';
 
 /** How a matcher compares an alert's label with its value. */
 export enum MatchOperator {
@@ -69,7 +69,7 @@ export class Matcher {
    * @internal
    */
   public _validate(scope: IConstruct, field: string): void {
-    if (!PROMETHEUS_LABEL_NAME.test(this.name)) {
+    if (!isValidLabelName(this.name)) {
       fail(scope, `${field}.name`, `"${this.name}" is not a valid label name. Use letters, digits and '_', not starting with a digit.`);
     }
     if (this.operator === MatchOperator.REGEX || this.operator === MatchOperator.NOT_REGEX) {

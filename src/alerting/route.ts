@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { Matcher, renderCrdMatchers, renderMatchers } from './matcher';
 import { toPositivePrometheusDuration, toPrometheusDuration } from '../common/duration';
 import { fail } from '../common/errors';
-import { PROMETHEUS_LABEL_NAME } from '../common/labels';
+import { isValidLabelName } from '../resolver/relabel/label-names';
 
 /**
  * A node of the routing tree: which alerts it takes (matchers), where they go (receiver) and how
@@ -126,7 +126,7 @@ function validateGroupBy(scope: IConstruct, field: string, groupBy: string[] | u
       if (groupBy!.length > 1) {
         fail(scope, field, `"..." (group by all labels) must be the only entry, but groupBy is ${JSON.stringify(groupBy)}. Use ['...'] alone or list label names.`);
       }
-    } else if (!PROMETHEUS_LABEL_NAME.test(label)) {
+    } else if (!isValidLabelName(label)) {
       fail(scope, field, `"${label}" is not a valid label name. Use letters, digits and '_', not starting with a digit (or '...' for all labels).`);
     }
     if (seen.has(label)) {

@@ -1,8 +1,7 @@
 import { IConstruct } from 'constructs';
 import { fail } from './errors';
+import { isValidLabelName } from '../resolver/relabel/label-names';
 
-/** Prometheus label names (legacy validation scheme, which the operator's relabelings assume). */
-export const PROMETHEUS_LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 /** A Kubernetes label key: optional DNS-subdomain prefix and a name of at most 63 characters. */
 const KUBE_LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
@@ -42,7 +41,7 @@ export function validateKubeLabels(scope: IConstruct, field: string, labels: { [
 
 /** Validates a Prometheus label name (target labels, external labels, relabel target labels). */
 export function validatePrometheusLabelName(scope: IConstruct, field: string, name: string): void {
-  if (!PROMETHEUS_LABEL_NAME.test(name)) {
+  if (!isValidLabelName(name)) {
     fail(scope, field, `"${name}" is not a valid Prometheus label name. Use letters, digits and '_', not starting with a digit (matching [a-zA-Z_][a-zA-Z0-9_]*).`);
   }
 }

@@ -1,9 +1,9 @@
 import { IConstruct } from 'constructs';
 import { RelabelConfig, renderRelabelConfigs } from './relabel';
 import { fail } from '../common/errors';
-import { PROMETHEUS_LABEL_NAME } from '../common/labels';
 import { MonitorNamespaceSelector } from '../common/namespace-selector';
 import { Selector } from '../common/selector';
+import { isValidLabelName } from '../resolver/relabel/label-names';
 
 /** Options of a static list of probe targets. */
 export interface StaticProbeTargetsOptions {
@@ -82,7 +82,7 @@ export class ProbeTargets {
       }
     });
     for (const name of Object.keys(this.staticOptions.labels ?? {})) {
-      if (!PROMETHEUS_LABEL_NAME.test(name)) {
+      if (!isValidLabelName(name)) {
         fail(scope, `${field}.staticConfig.labels.${name}`, `"${name}" is not a valid Prometheus label name. Use letters, digits and '_', not starting with a digit.`);
       }
     }

@@ -1,7 +1,8 @@
 import { IConstruct } from 'constructs';
 import { fail } from '../common/errors';
-import { PROMETHEUS_LABEL_NAME } from '../common/labels';
 import { validateWholeNumber } from '../common/numbers';
+import { RELABEL_DEFAULTS } from '../resolver/relabel/config';
+import { isValidLabelName, isValidTemplatedLabelName } from '../resolver/relabel/label-names';
 import { relabelRegexError } from '../resolver/relabel/regexp';
 
 /** What a relabeling step does (Prometheus `relabel_config.action`). */
@@ -89,12 +90,7 @@ export interface RelabelConfigJson {
   readonly replacement?: string;
 }
 
-const DEFAULT_REGEX = '(.*)';
-const DEFAULT_SEPARATOR = ';';
-const DEFAULT_REPLACEMENT = '$1';
-
-/** Prometheus's legacy check for a target label that may contain `$1` or `${name}` references. */
-const TEMPLATED_LABEL_NAME = /^(?:(?:[a-zA-Z_]|\$(?:\{\w+\}|\w+))+\w*)+$/;
+const { regex: DEFAULT_REGEX, separator: DEFAULT_SEPARATOR, replacement: DEFAULT_REPLACEMENT } = RELABEL_DEFAULTS;
 
 const NEEDS_TARGET_LABEL = new Set<RelabelAction>([
   RelabelAction.REPLACE,
@@ -132,7 +128,7 @@ function renderRelabelConfig(scope: IConstruct, field: string, config: RelabelCo
     }
   }
   (config.sourceLabels ?? []).forEach((label, i) => {
-    if (!PROMETHEUS_LABEL_NAME.test(label)) {
+    if (!isValidLabelName(label)) {
       fail(scope, `${field}.sourceLabels[${i}]`, `"${label}" is not a valid Prometheus label name. Use letters, digits and '_', not starting with a digit.`);
     }
   });
@@ -161,7 +157,7 @@ function validateTargetLabel(scope: IConstruct, field: string, action: RelabelAc
     return;
   }
   const templated = action === RelabelAction.REPLACE && targetLabel.includes('$');
-  const valid = templated ? TEMPLATED_LABEL_NAME.test(targetLabel) : PROMETHEUS_LABEL_NAME.test(targetLabel);
+  const valid = templated ? isValidTemplatedLabelName(targetLabel) : isValidLabelName(targetLabel);
   if (!valid) {
     fail(scope, `${field}.targetLabel`, `"${targetLabel}" is not a valid target label for the ${action} action. Use letters, digits and '_', not starting with a digit${action === RelabelAction.REPLACE ? ' ($1 or ${name} group references are allowed)' : ''}.`);
   }
@@ -194,7 +190,7 @@ function validateFieldsForAction(scope: IConstruct, field: string, action: Relab
       fail(scope, `${field}.${extra}`, `the ${action} action takes only regex (matched against label names). Remove ${extra}.`);
     }
   }
-  if (action === RelabelAction.LABELMAP && config.replacement !== undefined && !TEMPLATED_LABEL_NAME.test(config.replacement)) {
+  if (action === RelabelAction.LABELMAP && config.replacement !== undefined && !isValidTemplatedLabelName(config.replacement)) {
     fail(scope, `${field}.replacement`, `"${config.replacement}" is not a valid label name for the labelmap action. Use letters, digits, '_' and $1 or \${name} group references.`);
   }
 }

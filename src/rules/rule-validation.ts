@@ -1,16 +1,14 @@
 import { IConstruct } from 'constructs';
 import { fail } from '../common/errors';
-import { PROMETHEUS_LABEL_NAME } from '../common/labels';
+import { isValidLabelName, isValidMetricName, isWellFormedUtf8 } from '../resolver/relabel/label-names';
 
-/**
- * Metric names (legacy scheme). Prometheus 3 would accept any UTF-8 name, but the legacy scheme is
- * what Prometheus 2, Thanos before 0.38 and PromQL without quoting accept, so rules stay portable.
- */
-const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+// Metric and label names use the legacy scheme. Prometheus 3 would accept any UTF-8 name, but the
+// legacy scheme is what Prometheus 2, Thanos before 0.38 and PromQL without quoting accept, so rules
+// stay portable.
 
 /** Validates a recording rule's `record`: a metric name, and not a PromQL expression pasted by mistake. */
 export function validateRecordName(scope: IConstruct, field: string, record: string): void {
-  if (!METRIC_NAME.test(record)) {
+  if (!isValidMetricName(record)) {
     const hint = /[{}()[\]]/.test(record) ? ' It looks like PromQL: the expression belongs in `expr`.' : '';
     fail(scope, field, `"${record}" is not a valid recording rule name.${hint} Use a metric name: letters, digits, '_' and ':', not starting with a digit (e.g. job:http_requests:rate5m).`);
   }
@@ -18,7 +16,7 @@ export function validateRecordName(scope: IConstruct, field: string, record: str
 
 /** Validates an alert name: the value of the `alertname` label, free text without the usual mistakes. */
 export function validateAlertName(scope: IConstruct, field: string, alert: string): void {
-  if (alert.trim() === '' || alert !== alert.trim() || /[\u0000-\u001f{}]/.test(alert) || !isWellFormed(alert)) {
+  if (alert.trim() === '' || alert !== alert.trim() || /[\u0000-\u001f{}]/.test(alert) || !isWellFormedUtf8(alert)) {
     fail(scope, field, `${JSON.stringify(alert)} is not a valid alert name. Use a non-empty name without leading or trailing spaces, control characters or braces (e.g. HighErrorRate).`);
   }
 }
@@ -26,10 +24,10 @@ export function validateAlertName(scope: IConstruct, field: string, alert: strin
 /** Validates the label names (and values) of a rule or group as Prometheus rule files require. */
 export function validateRuleLabels(scope: IConstruct, field: string, labels: { [name: string]: string } | undefined): void {
   for (const [name, value] of Object.entries(labels ?? {})) {
-    if (!PROMETHEUS_LABEL_NAME.test(name) || name === '__name__') {
+    if (!isValidLabelName(name) || name === '__name__') {
       fail(scope, `${field}.${name}`, `"${name}" is not a valid label name. Use letters, digits and '_', not starting with a digit, and not __name__.`);
     }
-    if (typeof value !== 'string' || !isWellFormed(value)) {
+    if (typeof value !== 'string' || !isWellFormedUtf8(value)) {
       fail(scope, `${field}.${name}`, `${JSON.stringify(value)} is not a valid label value. Use a string of valid UTF-8 text.`);
     }
   }
@@ -38,7 +36,7 @@ export function validateRuleLabels(scope: IConstruct, field: string, labels: { [
 /** Validates annotation names, which follow the label name rules. */
 export function validateAnnotationNames(scope: IConstruct, field: string, annotations: { [name: string]: string }): void {
   for (const name of Object.keys(annotations)) {
-    if (!PROMETHEUS_LABEL_NAME.test(name)) {
+    if (!isValidLabelName(name)) {
       fail(scope, `${field}.${name}`, `"${name}" is not a valid annotation name. Use letters, digits and '_', not starting with a digit (e.g. summary, runbook_url).`);
     }
   }
@@ -61,9 +59,4 @@ export function validateTemplate(scope: IConstruct, field: string, text: string)
     }
     from = close + 2;
   }
-}
-
-/** Whether a string is well-formed UTF-16 (no lone surrogates), i.e. encodable as UTF-8. */
-function isWellFormed(text: string): boolean {
-  return !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 }

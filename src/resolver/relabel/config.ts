@@ -1,3 +1,4 @@
+import { isValidLabelName, LEGACY_TEMPLATED_LABEL_NAME } from './label-names';
 import { RelabelRegexp } from './regexp';
 
 /** The relabeling actions Prometheus 2.53 knows. */
@@ -35,14 +36,6 @@ export interface RelabelRule {
 
 /** Prometheus's defaults: separator `;`, regex `(.*)`, replacement `$1`, action replace. */
 export const RELABEL_DEFAULTS = { separator: ';', regex: '(.*)', replacement: '$1', action: 'replace' as RelabelAction };
-
-const LEGACY_LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-const TEMPLATED_TARGET = /^(?:(?:[a-zA-Z_]|\$(?:\{\w+\}|\w+))+\w*)+$/;
-
-/** True when `name` is a valid Prometheus 2.x label name. */
-export function isValidLabelName(name: string): boolean {
-  return LEGACY_LABEL_NAME.test(name);
-}
 
 /**
  * Reads one relabel_configs entry as Prometheus does: absent fields take the defaults (an explicit
@@ -116,7 +109,7 @@ function validateRule(rule: RelabelRule, raw: RawRelabelConfig, fail: (message: 
   if (action === 'replace' && !targetLabel.includes('$') && !isValidLabelName(targetLabel)) {
     fail(`${JSON.stringify(targetLabel)} is invalid 'target_label' for ${action} action`);
   }
-  if (action === 'replace' && targetLabel.includes('$') && !TEMPLATED_TARGET.test(targetLabel)) {
+  if (action === 'replace' && targetLabel.includes('$') && !LEGACY_TEMPLATED_LABEL_NAME.test(targetLabel)) {
     fail(`${JSON.stringify(targetLabel)} is invalid 'target_label' for ${action} action`);
   }
   if ((plainTarget.includes(action) || action === 'hashmod') && !isValidLabelName(targetLabel)) {
@@ -125,7 +118,7 @@ function validateRule(rule: RelabelRule, raw: RawRelabelConfig, fail: (message: 
   if (plainTarget.includes(action) && rule.replacement !== RELABEL_DEFAULTS.replacement) {
     fail(`'replacement' can not be set for ${action} action`);
   }
-  if (action === 'labelmap' && !TEMPLATED_TARGET.test(rule.replacement)) {
+  if (action === 'labelmap' && !LEGACY_TEMPLATED_LABEL_NAME.test(rule.replacement)) {
     fail(`${JSON.stringify(rule.replacement)} is invalid 'replacement' for ${action} action`);
   }
   if (action === 'keepequal' || action === 'dropequal') {

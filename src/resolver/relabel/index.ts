@@ -3,7 +3,11 @@
  * defaults and validation, then apply them to label sets.
  */
 export type { RawRelabelConfig, RelabelAction, RelabelRule } from './config';
-export { RELABEL_DEFAULTS, isValidLabelName, parseRelabelConfig } from './config';
+export { RELABEL_DEFAULTS, parseRelabelConfig } from './config';
+export {
+  LEGACY_LABEL_NAME, LEGACY_METRIC_NAME, LEGACY_TEMPLATED_LABEL_NAME,
+  isValidLabelName, isValidMetricName, isValidTemplatedLabelName, isWellFormedUtf8,
+} from './label-names';
 export { expandTemplate } from './expand';
 export { goToLower, goToUpper } from './go-strings';
 export { hashMod } from './hashmod';

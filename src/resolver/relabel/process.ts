@@ -1,7 +1,8 @@
-import { RelabelRule, isValidLabelName } from './config';
+import { RelabelRule } from './config';
 import { goToLower, goToUpper } from './go-strings';
 import { hashMod } from './hashmod';
 import { LabelBuilder } from './label-builder';
+import { isValidLabelName } from './label-names';
 
 /**
  * Applies relabel rules in order to a builder, as Prometheus's relabel.ProcessBuilder. Returns

@@ -81,6 +81,14 @@ export function versionBelow(v: SemVer, bound: string): boolean {
   return compareVersions(v, bound) < 0;
 }
 
+/**
+ * True when the Prometheus version validates label and metric names under the UTF-8 scheme
+ * (from 3.0), false under the legacy scheme (the operator's ValidationSchemeForPrometheus).
+ */
+export function usesUtf8Names(v: SemVer): boolean {
+  return versionAtLeast(v, '3.0.0');
+}
+
 /** Formats a version as `major.minor.patch[-pre]`. */
 export function formatVersion(v: SemVer): string {
   const core = `${v.major}.${v.minor}.${v.patch}`;

@@ -6,9 +6,9 @@
 
 import { AssetChecker } from './assets';
 import { reject, quote } from './check-error';
-import { isValidLabelName } from './relabel';
+import { isValidLabelName } from '../../relabel/label-names';
 import { parsePrometheusDuration } from '../../render/duration';
-import { SemVer, versionAtLeast } from '../../render/version';
+import { SemVer, usesUtf8Names, versionAtLeast } from '../../render/version';
 import { KubeObject } from '../../types';
 
 /** What every check needs: the selecting Prometheus, its version and the asset lookups. */
@@ -61,7 +61,7 @@ export function parseDuration(text: string): number | string {
 /** Static target labels must be valid label names (checked in sorted order). */
 export function checkStaticLabels(ctx: CheckContext, labels: Record<string, unknown> | undefined): void {
   for (const name of Object.keys(labels ?? {}).sort()) {
-    if (!isValidLabelName(name, ctx.version)) reject(`invalid label ${quote(name)}`);
+    if (!isValidLabelName(name, usesUtf8Names(ctx.version))) reject(`invalid label ${quote(name)}`);
   }
 }
 

@@ -6,11 +6,9 @@
  */
 
 import { promqlParseError } from './promql-parse';
-import { SemVer, versionAtLeast } from '../../render/version';
+import { isValidLabelName, isValidMetricName, isWellFormedUtf8 } from '../../relabel/label-names';
+import { SemVer, usesUtf8Names } from '../../render/version';
 import { parseDuration } from '../checks/common';
-import { isValidLabelName, isWellFormed } from '../checks/relabel';
-
-const LEGACY_METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
 /** Every error rulefmt would report for `spec` (a PrometheusRule spec), in its format. */
 export function validateRuleGroups(spec: any, version: SemVer): string[] {
@@ -57,11 +55,11 @@ function validateRule(rule: any, version: SemVer): string[] {
     if (Object.keys(rule.annotations ?? {}).length > 0) errs.push("invalid field 'annotations' in recording rule");
     if (isNonZeroDuration(rule.for)) errs.push("invalid field 'for' in recording rule");
     if (isNonZeroDuration(rule.keep_firing_for)) errs.push("invalid field 'keep_firing_for' in recording rule");
-    if (!isValidMetricName(record, version)) errs.push(`invalid recording rule name: ${record}`);
+    if (!isValidMetricName(record, usesUtf8Names(version))) errs.push(`invalid recording rule name: ${record}`);
   }
   errs.push(...labelErrors(rule.labels, version));
   for (const name of Object.keys(rule.annotations ?? {})) {
-    if (!isValidLabelName(name, version)) errs.push(`invalid annotation name: ${name}`);
+    if (!isValidLabelName(name, usesUtf8Names(version))) errs.push(`invalid annotation name: ${name}`);
   }
   if (alert !== '') {
     for (const [k, v] of Object.entries<unknown>(rule.labels ?? {})) {
@@ -79,15 +77,10 @@ function validateRule(rule: any, version: SemVer): string[] {
 function labelErrors(labels: Record<string, unknown> | undefined, version: SemVer): string[] {
   const errs: string[] = [];
   for (const [k, v] of Object.entries(labels ?? {})) {
-    if (!isValidLabelName(k, version) || k === '__name__') errs.push(`invalid label name: ${k}`);
-    if (!isWellFormed(String(v ?? ''))) errs.push(`invalid label value: ${String(v)}`);
+    if (!isValidLabelName(k, usesUtf8Names(version)) || k === '__name__') errs.push(`invalid label name: ${k}`);
+    if (!isWellFormedUtf8(String(v ?? ''))) errs.push(`invalid label value: ${String(v)}`);
   }
   return errs;
-}
-
-function isValidMetricName(name: string, version: SemVer): boolean {
-  if (versionAtLeast(version, '3.0.0')) return name.length > 0 && isWellFormed(name);
-  return LEGACY_METRIC_NAME.test(name);
 }
 
 function durationError(value: unknown): string | undefined {
