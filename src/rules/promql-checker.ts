@@ -2,6 +2,7 @@ import { promqlParser } from './lezer-promql';
 import { AGGREGATION_PARAMETERS, EXPERIMENTAL_AGGREGATIONS, PROMQL_FUNCTIONS, PromQLType } from './promql-functions';
 import { unquotePromQLString } from './promql-text';
 import { re2MatchesEmpty, re2SyntaxError } from '../common/re2';
+import { parsePrometheusDuration } from '../resolver/render/duration';
 
 /** A node of the lezer syntax tree. */
 type SyntaxTree = ReturnType<typeof promqlParser.parse>;
@@ -26,8 +27,6 @@ export interface PromQLAnalysis {
 const COMPARISONS = new Set(['Eql', 'Neq', 'Gtr', 'Lss', 'Gte', 'Lte']);
 const SET_OPERATORS = new Set(['And', 'Or', 'Unless']);
 const BINARY_OPERATORS = new Set([...COMPARISONS, ...SET_OPERATORS, 'Pow', 'Mul', 'Div', 'Mod', 'Atan2', 'Add', 'Sub']);
-const DURATION = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
-const DURATION_UNITS_MS = [365 * 86400000, 7 * 86400000, 86400000, 3600000, 60000, 1000, 1];
 
 class Failure {
   constructor(public readonly finding: PromQLFinding) {}
@@ -151,11 +150,7 @@ function openParens(text: string): number {
 
 /** Milliseconds of a duration literal (`5m`, or a number of seconds). */
 function durationMillis(literal: string): number {
-  const m = DURATION.exec(literal);
-  if (m && literal !== '') {
-    return m.slice(1).reduce((sum, n, i) => sum + (n ? Number(n) * DURATION_UNITS_MS[i] : 0), 0);
-  }
-  return Number(literal) * 1000;
+  return parsePrometheusDuration(literal) ?? Number(literal) * 1000;
 }
 
 function documented(type: PromQLType): string {

@@ -97,7 +97,7 @@ describe('Prometheus settings', () => {
       image: 'quay.io/prometheus/prometheus:v3.5.0',
       replicas: 2,
       shards: 3,
-      retention: '2w1d',
+      retention: '15d',
       retentionSize: '40GiB',
       storage: { volumeClaimTemplate: { spec: { storageClassName: 'fast-ssd', resources: { requests: { storage: '50Gi' } } } } },
       resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' } },

@@ -3,32 +3,48 @@
  * operator parses them when it compares values.
  */
 
-const DURATION_UNITS: Record<string, number> = {
-  y: 365 * 24 * 3600 * 1000,
-  w: 7 * 24 * 3600 * 1000,
-  d: 24 * 3600 * 1000,
-  h: 3600 * 1000,
-  m: 60 * 1000,
-  s: 1000,
-  ms: 1,
-};
+/** The duration units, largest first, with their size in milliseconds. */
+const DURATION_UNITS: ReadonlyArray<readonly [string, number]> = [
+  ['y', 365 * 24 * 3600 * 1000],
+  ['w', 7 * 24 * 3600 * 1000],
+  ['d', 24 * 3600 * 1000],
+  ['h', 3600 * 1000],
+  ['m', 60 * 1000],
+  ['s', 1000],
+  ['ms', 1],
+];
 
 const DURATION_RE = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
 
 /**
- * Parses a Prometheus duration into milliseconds. Returns undefined when the text is not a
- * duration in the Prometheus grammar (units y, w, d, h, m, s, ms, largest first).
+ * Parses a Prometheus duration (model.ParseDuration) into milliseconds. Returns undefined when the
+ * text is not a duration in the Prometheus grammar (`0`, or units y, w, d, h, m, s, ms, largest first).
  */
 export function parsePrometheusDuration(text: string): number | undefined {
   if (text === '0') return 0;
-  const m = DURATION_RE.exec(text);
-  if (!m || text === '') return undefined;
-  const units = ['y', 'w', 'd', 'h', 'm', 's', 'ms'];
-  let total = 0;
-  units.forEach((u, i) => {
-    if (m[i + 1] !== undefined) total += Number(m[i + 1]) * DURATION_UNITS[u];
+  const m = text === '' ? null : DURATION_RE.exec(text);
+  if (!m) return undefined;
+  return DURATION_UNITS.reduce((total, [, size], i) => total + (m[i + 1] === undefined ? 0 : Number(m[i + 1]) * size), 0);
+}
+
+/**
+ * Prints milliseconds as Prometheus's model.Duration.String does (`90000` is `1m30s`): years and
+ * weeks only when they divide the rest exactly (`8d`, not `1w1d`), `0s` for zero.
+ */
+export function formatPrometheusDuration(millis: number): string {
+  if (millis === 0) return '0s';
+  let rest = millis;
+  let out = '';
+  DURATION_UNITS.forEach(([unit, size], i) => {
+    const exactOnly = i < 2;
+    if (exactOnly && rest % size !== 0) return;
+    const n = Math.floor(rest / size);
+    if (n > 0) {
+      out += `${n}${unit}`;
+      rest -= n * size;
+    }
   });
-  return total;
+  return out;
 }
 
 const BYTE_UNITS: Record<string, number> = {

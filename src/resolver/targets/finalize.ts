@@ -1,7 +1,7 @@
 import { LabelBuilder, processBuilder } from '../relabel';
 import { LabelSet } from './discovery/meta';
-import { parseDuration } from './duration';
 import { ScrapeJob } from './scrape-job';
+import { parsePrometheusDuration } from '../render/duration';
 
 /** What happened to one discovered target in one scrape pool. */
 export type TargetOutcome =
@@ -65,8 +65,8 @@ export function finalizeTarget(groupLabels: LabelSet, targetLabels: LabelSet, jo
   }
   const interval = lb.get('__scrape_interval__');
   const timeout = lb.get('__scrape_timeout__');
-  const intervalMs = parseDuration(interval);
-  const timeoutMs = parseDuration(timeout);
+  const intervalMs = parsePrometheusDuration(interval);
+  const timeoutMs = parsePrometheusDuration(timeout);
   if (intervalMs === undefined) return fail(`error parsing scrape interval: ${JSON.stringify(interval)}`);
   if (intervalMs === 0) return fail('scrape interval cannot be 0');
   if (timeoutMs === undefined) return fail(`error parsing scrape timeout: ${JSON.stringify(timeout)}`);

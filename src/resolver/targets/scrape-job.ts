@@ -1,5 +1,5 @@
 import { RelabelRule, parseRelabelConfigs } from '../relabel';
-import { formatDuration, parseDuration } from './duration';
+import { formatPrometheusDuration, parsePrometheusDuration } from '../render/duration';
 
 /** What target finalisation needs from one scrape_configs entry, with Prometheus's defaults applied. */
 export interface ScrapeJob {
@@ -64,8 +64,8 @@ export function readScrapeJobs(config: any): ScrapeJob[] {
     }
     return {
       jobName: name,
-      scrapeInterval: formatDuration(interval),
-      scrapeTimeout: formatDuration(timeout),
+      scrapeInterval: formatPrometheusDuration(interval),
+      scrapeTimeout: formatPrometheusDuration(timeout),
       metricsPath: job.metrics_path ?? '/metrics',
       scheme: job.scheme ?? 'http',
       params,
@@ -79,7 +79,7 @@ function durationField(value: unknown, where: string): number | undefined {
   if (value === undefined || value === null) {
     return undefined;
   }
-  const ms = parseDuration(String(value));
+  const ms = parsePrometheusDuration(String(value));
   if (ms === undefined) {
     throw new Error(`${where}: ${JSON.stringify(value)} is not a Prometheus duration (e.g. 30s, 1m, 1h30m)`);
   }

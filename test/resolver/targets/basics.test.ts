@@ -1,27 +1,5 @@
 import { cidrAddressAllocator, loopbackAddressAllocator } from '../../../src/resolver/targets';
-import { formatDuration, parseDuration } from '../../../src/resolver/targets/duration';
 import { FieldSelector, LabelSelector } from '../../../src/resolver/targets/selectors';
-
-describe('Prometheus durations', () => {
-  test('parse the Prometheus grammar', () => {
-    expect(parseDuration('30s')).toBe(30_000);
-    expect(parseDuration('1h30m')).toBe(5_400_000);
-    expect(parseDuration('0')).toBe(0);
-    expect(parseDuration('100ms')).toBe(100);
-    expect(parseDuration('')).toBeUndefined();
-    expect(parseDuration('1.5s')).toBeUndefined();
-    expect(parseDuration('30m1h')).toBeUndefined();
-  });
-
-  test('print as model.Duration.String: years and weeks only when exact', () => {
-    expect(formatDuration(30_000)).toBe('30s');
-    expect(formatDuration(90_000)).toBe('1m30s');
-    expect(formatDuration(8 * 86_400_000)).toBe('8d');
-    expect(formatDuration(14 * 86_400_000)).toBe('2w');
-    expect(formatDuration(1_500)).toBe('1s500ms');
-    expect(formatDuration(0)).toBe('0s');
-  });
-});
 
 describe('label selectors', () => {
   const labels = { app: 'web', tier: 'fe' };
