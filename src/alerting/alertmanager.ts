@@ -15,9 +15,8 @@ import { validateKubeLabels } from '../common/labels';
 import { NamespaceSelector } from '../common/namespace-selector';
 import { Selector } from '../common/selector';
 import * as monitoring from '../imports/monitoring.coreos.com';
+import { ALERTMANAGER_IMAGE_REPOSITORY, DEFAULT_ALERTMANAGER_VERSION } from '../resolver/defaults/operator-defaults';
 
-const DEFAULT_VERSION = 'v0.33.1';
-const IMAGE_REPOSITORY = 'quay.io/prometheus/alertmanager';
 const WEB_PORT = 9093;
 
 /** How the operator restricts the routes of AlertmanagerConfig objects to their own namespace. */
@@ -131,9 +130,9 @@ export interface AlertmanagerProps {
  */
 export class Alertmanager extends Construct implements IAlertmanagerEndpoint {
   /** The Alertmanager version the operator (v0.93.0) runs by default, which this construct pins. */
-  public static readonly DEFAULT_VERSION: string = DEFAULT_VERSION;
+  public static readonly DEFAULT_VERSION: string = DEFAULT_ALERTMANAGER_VERSION;
   /** The image repository of Alertmanager. */
-  public static readonly IMAGE_REPOSITORY: string = IMAGE_REPOSITORY;
+  public static readonly IMAGE_REPOSITORY: string = ALERTMANAGER_IMAGE_REPOSITORY;
   /** Port of the Alertmanager web API and UI. */
   public static readonly WEB_PORT: number = WEB_PORT;
 
@@ -172,7 +171,7 @@ export class Alertmanager extends Construct implements IAlertmanagerEndpoint {
     if (!Number.isInteger(this.replicas) || this.replicas < 1) {
       fail(this, 'replicas', `${this.replicas} is not allowed. Use a whole number of at least 1 (3 for a highly available cluster).`);
     }
-    const version = props.version ?? DEFAULT_VERSION;
+    const version = props.version ?? DEFAULT_ALERTMANAGER_VERSION;
     validateVersion(this, version);
     this.serviceName = `alertmanager-${this.name}`;
     this.configSecretName = `alertmanager-${this.name}`;
@@ -196,7 +195,7 @@ export class Alertmanager extends Construct implements IAlertmanagerEndpoint {
       spec: {
         replicas: this.replicas,
         version,
-        image: props.image ?? `${IMAGE_REPOSITORY}:${version}`,
+        image: props.image ?? `${ALERTMANAGER_IMAGE_REPOSITORY}:${version}`,
         portName: this.portName,
         securityContext: renderSecurityContext(this, props.securityContext ?? {}),
         automountServiceAccountToken: false,
@@ -243,7 +242,7 @@ function validateName(scope: Construct, name: string): void {
 function validateVersion(scope: Construct, version: string): void {
   const match = /^v?(\d+)\.(\d+)\.(\d+)([-+].*)?$/.exec(version);
   if (!match || Number(match[1]) !== 0 || Number(match[2]) < 15) {
-    fail(scope, 'version', `"${version}" is not a version the operator supports. Use an Alertmanager release from v0.15.0 below v1, e.g. "${DEFAULT_VERSION}".`);
+    fail(scope, 'version', `"${version}" is not a version the operator supports. Use an Alertmanager release from v0.15.0 below v1, e.g. "${DEFAULT_ALERTMANAGER_VERSION}".`);
   }
 }
 

@@ -2,6 +2,7 @@
 
 import { HELP_OPTION } from './args';
 import { Command, OptionSpec } from './command';
+import { OPERATOR_VERSION } from '../resolver/defaults/operator-defaults';
 
 /** The tool's name as users type it. */
 export const TOOL = 'cdk8s-prometheus';
@@ -28,7 +29,7 @@ export function toolHelp(commands: readonly Command[]): string {
   return [
     `Usage: ${TOOL} <command> [options]`,
     '',
-    'Reads Kubernetes manifests and shows what prometheus-operator v0.93.0 makes of them.',
+    `Reads Kubernetes manifests and shows what prometheus-operator v${OPERATOR_VERSION} makes of them.`,
     '',
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),

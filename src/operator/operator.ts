@@ -2,10 +2,10 @@ import { ApiObject, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { operatorClusterRules } from './operator-rbac';
-import { CONFIG_RELOADER_IMAGE, OPERATOR_IMAGE, OPERATOR_VERSION } from './version';
 import { clusterScoped } from '../common/cluster-scoped';
 import { fail } from '../common/errors';
 import { renderResources } from '../prometheus/resources';
+import { CONFIG_RELOADER_IMAGE, OPERATOR_IMAGE, OPERATOR_VERSION } from '../resolver/defaults/operator-defaults';
 
 /** Log levels of the operator. */
 export enum OperatorLogLevel {

@@ -10,7 +10,7 @@ import { KindSelection, labelsToBeSelected, namespacesOfSelectedObjects, SELECTO
 import { prometheusNetworkPolicy, prometheusPodDisruptionBudget, prometheusService, PrometheusExposure } from './service';
 import { defaultRetentionSize, formatByteSize, PrometheusStorage } from './storage';
 import { renderThanos, THANOS_GRPC_PORT, ThanosSidecarOptions } from './thanos';
-import { DEFAULT_PROMETHEUS_VERSION, normalizePrometheusVersion, PROMETHEUS_IMAGE_REPOSITORY } from './version';
+import { normalizePrometheusVersion } from './version';
 import { IAlertmanagerEndpoint } from '../common/alertmanager-endpoint';
 import { toPositivePrometheusDuration, toPrometheusDuration } from '../common/duration';
 import { fail } from '../common/errors';
@@ -22,6 +22,7 @@ import * as monitoring from '../imports/monitoring.coreos.com';
 import { PodMonitor, PodMonitorProps } from '../monitors/pod-monitor';
 import { Probe, ProbeProps } from '../monitors/probe';
 import { ServiceMonitor, ServiceMonitorProps } from '../monitors/service-monitor';
+import { DEFAULT_PROMETHEUS_VERSION, PROMETHEUS_IMAGE_REPOSITORY } from '../resolver/defaults/operator-defaults';
 import { AlertRuleGroup, AlertRuleGroupOptions } from '../rules/alert-rule-group';
 
 /** Properties of a {@link Prometheus}. */

@@ -3,8 +3,9 @@ import * as kplus from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { renderResources } from './resources';
 import { secretInNamespace } from './secret-in-namespace';
-import { DEFAULT_THANOS_VERSION, normalizeThanosVersion, THANOS_IMAGE_REPOSITORY } from './version';
+import { normalizeThanosVersion } from './version';
 import * as monitoring from '../imports/monitoring.coreos.com';
+import { DEFAULT_THANOS_VERSION, THANOS_IMAGE_REPOSITORY } from '../resolver/defaults/operator-defaults';
 
 /** The Thanos sidecar (`spec.thanos`): serves the StoreAPI and uploads blocks to object storage. */
 export interface ThanosSidecarOptions {

@@ -5,13 +5,11 @@
  * generator reads (Secrets, ConfigMaps, Namespaces) and the warnings it emits.
  */
 
+import { prometheusVersionOf } from '../defaults/operator-defaults';
 import { KubeObject, OperatorOptions } from '../types';
 import { RenderError } from './errors';
 import { validateScrapeClasses } from './scrape/scrape-class';
 import { parseVersion, SemVer, VersionGate } from './version';
-
-/** The Prometheus version the operator uses when spec.version is not set (operator.DefaultPrometheusVersion). */
-export const DEFAULT_PROMETHEUS_VERSION = 'v3.13.2';
 
 /** Feature gate names of the operator that change the generated configuration. */
 export const FeatureGate = {
@@ -158,7 +156,7 @@ export function createRenderContext(input: RenderContextInput): RenderContext {
   if (prom.kind !== 'Prometheus' && prom.kind !== 'PrometheusAgent') {
     throw new RenderError(`expected a Prometheus or PrometheusAgent, got kind ${prom.kind}`, prom);
   }
-  const text = (prom.spec?.version as string | undefined) || DEFAULT_PROMETHEUS_VERSION;
+  const text = prometheusVersionOf(prom);
   let version: SemVer;
   try {
     version = parseVersion(text);

@@ -6,7 +6,7 @@
  * controllers of prometheus-operator v0.93.0.
  */
 
-import { DEFAULT_PROMETHEUS_VERSION } from '../render/context';
+import { prometheusVersionOf } from '../defaults/operator-defaults';
 import { parseVersion, SemVer } from '../render/version';
 import { KubeObject } from '../types';
 import { AssetChecker } from './checks/assets';
@@ -44,7 +44,7 @@ export const RULE_KIND: KindRule = {
 
 /** The Prometheus version the operator generates for: spec.version, else its default. Throws on an unparsable version. */
 export function prometheusVersion(prometheus: KubeObject): SemVer {
-  const text = prometheus.spec?.version ? String(prometheus.spec.version) : DEFAULT_PROMETHEUS_VERSION;
+  const text = prometheusVersionOf(prometheus);
   try {
     return parseVersion(text);
   } catch (e) {

@@ -1,5 +1,5 @@
 import { agent, context, prometheus } from './helpers';
-import { DEFAULT_PROMETHEUS_VERSION } from '../../../../src/resolver/render/context';
+import { DEFAULT_PROMETHEUS_VERSION } from '../../../../src/resolver/defaults/operator-defaults';
 
 describe('createRenderContext', () => {
   test('defaults to the operator default Prometheus version', () => {
