@@ -114,6 +114,8 @@ importTask.exec('node scripts/generate-crd-defaults.js');
 project.addTask('demo', {
   description: 'Synthesize the example stack into dist/ and print what was written, the rendered Prometheus config and the checks',
   exec: 'ts-node --transpile-only examples/demo.ts',
+  // `npm run demo -- --mistake wrong-port-name` plants a mistake to show the checks.
+  receiveArgs: true,
 });
 
 project.addTask('bench', {

@@ -10,3 +10,4 @@ export * from './rules';
 export * from './operator';
 export * from './common/alertmanager-endpoint';
 export * from './checks';
+export * from './synth';
