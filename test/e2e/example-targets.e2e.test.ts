@@ -2,16 +2,15 @@
  * The example stack (examples/demo.ts buildDemo), rendered by the project's own resolver (CRD
  * defaults, selection, rendering) and proven against the real Prometheus 2.53.3 like the
  * hand-written fixture: the previewed targets must be exactly Prometheus's active targets, and
- * up == 1. The stack's first Prometheus is used, rendered for v2.53.3 (the version the test
- * runs); while the stack has no Prometheus, one selecting `release: prometheus` monitors in every
- * namespace is added. Scrape intervals are set to 1s for the test.
+ * up == 1. The stack's Prometheus is rendered for spec.version v2.53.3 (the version the test runs);
+ * the only change to the rendered configuration is `api_server` pointing at the fake API server
+ * (plus the $(SHARD)/$(POD_NAME) substitutions the operator's config reloader makes in a cluster).
  */
 import { App, Testing } from 'cdk8s';
-import { renderForPrometheus, withScrapeInterval } from './support/example-config';
+import { renderForPrometheus } from './support/example-config';
 import { promtoolCheckConfigFile } from './support/prometheus-process';
 import { Proof, proveTargets } from './support/prove-targets';
 import { buildDemo } from '../../examples/demo';
-import { MONITORING_NAMESPACE, PROMETHEUS_SELECTION_LABELS } from '../../examples/demo-app';
 import { KubeObject, objectKey } from '../../src/resolver/types';
 
 jest.setTimeout(120_000);
@@ -25,20 +24,9 @@ function exampleObjects(): { objects: KubeObject[]; prometheus: string } {
   const app: App = Testing.app();
   buildDemo(app);
   const objects: KubeObject[] = app.charts.flatMap((c) => c.toJson());
-  let prometheus = objects.find((o) => o.kind === 'Prometheus' && o.apiVersion === 'monitoring.coreos.com/v1');
+  const prometheus = objects.find((o) => o.kind === 'Prometheus' && o.apiVersion === 'monitoring.coreos.com/v1');
   if (!prometheus) {
-    prometheus = {
-      apiVersion: 'monitoring.coreos.com/v1',
-      kind: 'Prometheus',
-      metadata: { name: 'main', namespace: MONITORING_NAMESPACE },
-      spec: {
-        serviceMonitorSelector: { matchLabels: PROMETHEUS_SELECTION_LABELS },
-        serviceMonitorNamespaceSelector: {},
-        podMonitorSelector: { matchLabels: PROMETHEUS_SELECTION_LABELS },
-        podMonitorNamespaceSelector: {},
-      },
-    };
-    objects.push(prometheus);
+    throw new Error('the example stack has no Prometheus');
   }
   prometheus.spec = { ...prometheus.spec, version: PROMETHEUS_VERSION };
   return { objects, prometheus: objectKey(prometheus) };
@@ -46,7 +34,7 @@ function exampleObjects(): { objects: KubeObject[]; prometheus: string } {
 
 beforeAll(async () => {
   const { objects, prometheus } = exampleObjects();
-  const config = withScrapeInterval(renderForPrometheus(objects, prometheus), '1s');
+  const config = renderForPrometheus(objects, prometheus);
   proof = await proveTargets({ config, objects, prometheus });
 });
 

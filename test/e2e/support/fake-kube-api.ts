@@ -1,7 +1,8 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { ClusterState } from '../../../src/resolver/targets';
-import { FieldSelector, LabelSelector } from '../../../src/resolver/targets/selectors';
+import { CompiledSelector } from '../../../src/resolver/select/label-selector';
+import { FieldSelector, parseLabelSelectorString } from '../../../src/resolver/select/selector-strings';
 import { KubeObject } from '../../../src/resolver/types';
 
 /**
@@ -115,10 +116,10 @@ function route(cluster: ClusterState, req: http.IncomingMessage, res: http.Serve
     send(res, 404, status(404, 'NotFound', `the server could not find the requested resource (${path})`));
     return;
   }
-  let label: LabelSelector;
+  let label: CompiledSelector;
   let field: FieldSelector;
   try {
-    label = LabelSelector.parse(url.searchParams.get('labelSelector') ?? '');
+    label = parseLabelSelectorString(url.searchParams.get('labelSelector') ?? '');
     field = FieldSelector.parse(url.searchParams.get('fieldSelector') ?? '');
   } catch (e) {
     send(res, 400, status(400, 'BadRequest', (e as Error).message));
