@@ -1,9 +1,9 @@
 import { IConstruct } from 'constructs';
 import { fail } from './errors';
 import { LabelSelectorJson, Selector, SelectorOptions, SelectorOperator } from './selector';
+import { NAMESPACE_NAME_LABEL } from '../resolver/select/object-index';
 
-/** The label every Namespace carries with its own name (Kubernetes >= 1.21). */
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+export { NAMESPACE_NAME_LABEL };
 
 /**
  * The namespaces a Prometheus or Alertmanager looks in for the objects it selects

@@ -2,7 +2,8 @@
  * Kubernetes label selectors (metav1.LabelSelector) with the API machinery's semantics:
  * a missing selector selects nothing, an empty one selects everything, `matchLabels` and
  * `matchExpressions` (In, NotIn, Exists, DoesNotExist) must all hold, and keys and values are
- * validated with the same rules and messages as `LabelSelectorAsSelector`.
+ * validated with the same rules and messages as `LabelSelectorAsSelector`. The one label matcher
+ * of the library: the string form (`app=web,tier in (a,b)`) compiles to the same requirements.
  */
 
 /** A label selector as written in a Kubernetes object. */
@@ -38,10 +39,14 @@ export class LabelSelectorError extends Error {
   }
 }
 
-interface Requirement {
-  key: string;
-  op: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
-  values: Set<string>;
+/** The operators of a parsed requirement (the string form adds Gt and Lt). */
+export type LabelOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+
+/** One validated requirement (the API machinery's labels.Requirement). */
+export interface LabelRequirement {
+  readonly key: string;
+  readonly op: LabelOperator;
+  readonly values: ReadonlySet<string>;
 }
 
 /**
@@ -55,7 +60,7 @@ export function compileLabelSelector(selector: LabelSelector | null | undefined)
   if (typeof selector !== 'object' || Array.isArray(selector)) {
     throw new LabelSelectorError(`a label selector must be an object with matchLabels and/or matchExpressions, got ${JSON.stringify(selector)}`);
   }
-  const requirements: Requirement[] = [];
+  const requirements: LabelRequirement[] = [];
   for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
     requirements.push(newRequirement(key, 'In', [String(value)]));
   }
@@ -66,6 +71,20 @@ export function compileLabelSelector(selector: LabelSelector | null | undefined)
     }
     requirements.push(newRequirement(String(expr.key ?? ''), op, (expr.values ?? []).map(String)));
   }
+  return selectorOf(requirements);
+}
+
+/**
+ * The selector of a plain label map such as a Service's `spec.selector`: every label with the
+ * same value. Not validated, as the API machinery's `AsSelectorPreValidated` (the API server has
+ * validated the map already); `{}` selects everything.
+ */
+export function selectorFromSet(set: Readonly<Record<string, unknown>>): CompiledSelector {
+  return selectorOf(Object.entries(set).map(([key, value]) => ({ key, op: 'In', values: new Set([String(value)]) })));
+}
+
+/** The selector that holds when every requirement holds; no requirement selects everything. */
+export function selectorOf(requirements: readonly LabelRequirement[]): CompiledSelector {
   if (requirements.length === 0) {
     return { everything: true, nothing: false, keys: [], matches: () => true };
   }
@@ -97,17 +116,29 @@ export function formatLabelSelector(selector: LabelSelector | null | undefined):
   return parts.length > 0 ? parts.join(',') : '<all>';
 }
 
-function requirementMatches(r: Requirement, labels: Readonly<Record<string, string>>): boolean {
+function requirementMatches(r: LabelRequirement, labels: Readonly<Record<string, string>>): boolean {
   const has = Object.prototype.hasOwnProperty.call(labels, r.key);
   switch (r.op) {
     case 'In': return has && r.values.has(labels[r.key]);
     case 'NotIn': return !has || !r.values.has(labels[r.key]);
     case 'Exists': return has;
     case 'DoesNotExist': return !has;
+    case 'Gt':
+    case 'Lt': {
+      if (!has || !INTEGER.test(labels[r.key])) return false;
+      const [bound] = [...r.values].map(BigInt);
+      return r.op === 'Gt' ? BigInt(labels[r.key]) > bound : BigInt(labels[r.key]) < bound;
+    }
   }
 }
 
-function newRequirement(key: string, op: Requirement['op'], values: string[]): Requirement {
+const INTEGER = /^[-+]?\d+$/;
+
+/**
+ * Validates and builds one requirement as labels.NewRequirement does; throws a
+ * {@link LabelSelectorError} with the API machinery's message (several joined in brackets).
+ */
+export function newRequirement(key: string, op: LabelOperator, values: string[]): LabelRequirement {
   const errors: string[] = [];
   const keyError = validateLabelKey(key);
   if (keyError) errors.push(`key: Invalid value: ${JSON.stringify(key)}: ${keyError}`);
@@ -116,6 +147,12 @@ function newRequirement(key: string, op: Requirement['op'], values: string[]): R
   }
   if ((op === 'Exists' || op === 'DoesNotExist') && values.length !== 0) {
     errors.push(`values: Invalid value: ${JSON.stringify(values)}: values set must be empty for exists and does not exist`);
+  }
+  if (op === 'Gt' || op === 'Lt') {
+    if (values.length !== 1) errors.push(`values: Invalid value: ${JSON.stringify(values)}: for 'Gt', 'Lt' operators, exactly one value is required`);
+    values.forEach((v, i) => {
+      if (!INTEGER.test(v)) errors.push(`values[${i}]: Invalid value: ${JSON.stringify(v)}: for 'Gt', 'Lt' operators, the value must be an integer`);
+    });
   }
   values.forEach((v, i) => {
     const valueError = validateLabelValue(v);

@@ -1,3 +1,4 @@
+import { NAMESPACE_NAME_LABEL } from '../select/object-index';
 import { KubeObject } from '../types';
 import { deriveEndpoints, deriveEndpointSlices } from './endpoints-controller';
 import { AddressAllocator, cidrAddressAllocator, placeholderUid } from './placeholders';
@@ -90,7 +91,7 @@ export function simulateCluster(objects: readonly KubeObject[], options: Cluster
     }
   }
   for (const ns of namespaces) {
-    ns.metadata.labels = { ...(ns.metadata.labels ?? {}), 'kubernetes.io/metadata.name': ns.metadata.name! };
+    ns.metadata.labels = { ...(ns.metadata.labels ?? {}), [NAMESPACE_NAME_LABEL]: ns.metadata.name! };
     ns.metadata.uid ??= placeholderUid(`Namespace/${ns.metadata.name}`);
   }
 

@@ -1,5 +1,6 @@
 import { KubeObject } from '../types';
 import { placeholderSuffix, placeholderUid } from './placeholders';
+import { selectorFromSet } from '../select/label-selector';
 
 /**
  * What Kubernetes's Endpoints and EndpointSlice controllers publish for a Service with a selector:
@@ -118,12 +119,13 @@ function memberGroups(svc: KubeObject, pods: readonly KubeObject[]): Map<string,
   if (!selector || svc.spec?.type === 'ExternalName') {
     return undefined;
   }
+  const selects = selectorFromSet(selector);
   const groups = new Map<string, Member[]>();
   for (const pod of pods) {
     const phase = pod.status?.phase;
     if (pod.metadata.namespace !== svc.metadata.namespace || !pod.status?.podIP || pod.metadata.deletionTimestamp
       || phase === 'Succeeded' || phase === 'Failed'
-      || !Object.entries(selector).every(([k, v]) => pod.metadata.labels?.[k] === v)) {
+      || !selects.matches(pod.metadata.labels)) {
       continue;
     }
     const ports = resolvePorts(svc, pod);

@@ -7,10 +7,11 @@ import { TargetGroup } from './discovery/meta';
 import { nodeTargetGroup } from './discovery/node-role';
 import { podTargetGroup } from './discovery/pod-role';
 import { serviceTargetGroup } from './discovery/service-role';
-import { FieldSelector, LabelSelector } from './selectors';
+import { CompiledSelector } from '../select/label-selector';
+import { FieldSelector, parseLabelSelectorString } from '../select/selector-strings';
 
-/** Every Kubernetes discovery role, with the roles its selectors may name. */
-const ALLOWED_SELECTOR_ROLES: Record<string, string[]> = {
+/** Every Kubernetes discovery role, with the roles its selectors may name (Prometheus's kubernetes_sd_configs rules). */
+export const ALLOWED_SELECTOR_ROLES: Readonly<Record<string, readonly string[]>> = {
   pod: ['pod'],
   service: ['service'],
   endpointslice: ['pod', 'service', 'endpointslice'],
@@ -92,14 +93,15 @@ function selectorFilters(raw: unknown, role: string, where: string): Map<string,
     if (!ALLOWED_SELECTOR_ROLES[role].includes(s?.role)) {
       throw new Error(`${at}: ${role} role supports only ${ALLOWED_SELECTOR_ROLES[role].join(', ')} selectors`);
     }
-    let label: LabelSelector;
-    let field: FieldSelector;
-    try {
-      label = LabelSelector.parse(s.label ?? '');
-      field = FieldSelector.parse(s.field ?? '');
-    } catch (e) {
-      throw new Error(`${at}: ${(e as Error).message}`);
-    }
+    const parse = <T>(what: string, text: string, parser: (t: string) => T): T => {
+      try {
+        return parser(text);
+      } catch (e) {
+        throw new Error(`${at}: invalid ${what} selector ${JSON.stringify(text)}: ${(e as Error).message}`);
+      }
+    };
+    const label: CompiledSelector = parse('label', s.label ?? '', parseLabelSelectorString);
+    const field = parse('field', s.field ?? '', FieldSelector.parse);
     filters.set(s.role, (o) => label.matches(o.metadata.labels) && field.matches(o));
   });
   return filters;

@@ -1,8 +1,8 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
-import { ClusterState } from '../../../src/resolver/targets';
 import { CompiledSelector } from '../../../src/resolver/select/label-selector';
 import { FieldSelector, parseLabelSelectorString } from '../../../src/resolver/select/selector-strings';
+import { ClusterState } from '../../../src/resolver/targets';
 import { KubeObject } from '../../../src/resolver/types';
 
 /**

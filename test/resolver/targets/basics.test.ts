@@ -1,36 +1,11 @@
 import { cidrAddressAllocator, loopbackAddressAllocator } from '../../../src/resolver/targets';
-import { FieldSelector, LabelSelector } from '../../../src/resolver/targets/selectors';
+import { simulateCluster } from '../../../src/resolver/targets/cluster';
+import { discoverKubernetes } from '../../../src/resolver/targets/kubernetes-sd';
 
-describe('label selectors', () => {
-  const labels = { app: 'web', tier: 'fe' };
-  test.each([
-    ['', true],
-    ['app=web', true],
-    ['app==web', true],
-    ['app!=web', false],
-    ['app in (web, api)', true],
-    ['tier notin (fe)', false],
-    ['missing notin (x)', true],
-    ['app,tier', true],
-    ['!missing', true],
-    ['!app', false],
-    ['app=web,tier=be', false],
-  ])('%j matches: %s', (selector, expected) => {
-    expect(LabelSelector.parse(selector).matches(labels)).toBe(expected);
-  });
-
+describe('Kubernetes SD selectors', () => {
   test('a malformed selector is named in the error', () => {
-    expect(() => LabelSelector.parse('app=(web')).toThrow('invalid label selector "app=(web"');
-  });
-});
-
-describe('field selectors', () => {
-  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'ns' }, spec: { nodeName: 'n1' }, status: { phase: 'Running' } };
-  test('compare object fields', () => {
-    expect(FieldSelector.parse('spec.nodeName=n1').matches(pod)).toBe(true);
-    expect(FieldSelector.parse('status.phase!=Running').matches(pod)).toBe(false);
-    expect(FieldSelector.parse('metadata.name=p,metadata.namespace=ns').matches(pod)).toBe(true);
-    expect(FieldSelector.parse('').matches(pod)).toBe(true);
+    const sd = { role: 'pod', selectors: [{ role: 'pod', label: 'app=(web' }] };
+    expect(() => discoverKubernetes(sd, simulateCluster([]), 'sd')).toThrow('sd.selectors[0]: invalid label selector "app=(web"');
   });
 });
 

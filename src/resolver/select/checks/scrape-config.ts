@@ -7,8 +7,10 @@
 import { quote, reject, within } from './check-error';
 import { CheckContext, checkScrapeClass, checkScrapeIntervalAndTimeout, checkStaticLabels, urlParseError, validateServer } from './common';
 import { validateRelabelConfigs } from './relabel';
-import { parseFieldSelectorString, parseLabelSelectorString } from './selector-strings';
 import { versionBelow } from '../../render/version';
+import { ALLOWED_SELECTOR_ROLES } from '../../targets/kubernetes-sd';
+import { LabelSelectorError } from '../label-selector';
+import { FieldSelector, FieldSelectorError, parseLabelSelectorString } from '../selector-strings';
 
 /** The HTTP client settings an SD config may carry, checked in the order the operator lists them. */
 type Setting = 'basicAuth' | 'authorization' | 'oauth2' | 'tls' | 'proxy';
@@ -173,15 +175,6 @@ export function checkScrapeConfig(ctx: CheckContext, sc: any): void {
   for (const [field, check] of SD) within(field, check);
 }
 
-const ALLOWED_SELECTOR_ROLES: Record<string, string[]> = {
-  pod: ['pod'],
-  service: ['service'],
-  endpointslice: ['pod', 'service', 'endpointslice'],
-  endpoints: ['pod', 'service', 'endpoints'],
-  node: ['node'],
-  ingress: ['ingress'],
-};
-
 function checkKubernetesSd(ctx: CheckContext, ns: string, c: any, i: number): void {
   within(`[${i}]`, () => checkSettings(ctx, ns, c, ['basicAuth', 'authorization', 'oauth2', 'tls', 'proxy']));
   if (c.role === 'EndpointSlice' && versionBelow(ctx.version, '2.21.0')) {
@@ -198,8 +191,13 @@ function checkKubernetesSd(ctx: CheckContext, ns: string, c: any, i: number): vo
   }
   for (const s of c.selectors ?? []) {
     within(`[${i}]`, () => {
-      if (s?.field !== undefined) parseFieldSelectorString(String(s.field));
-      if (s?.label !== undefined) parseLabelSelectorString(String(s.label));
+      try {
+        if (s?.field !== undefined) FieldSelector.parse(String(s.field));
+        if (s?.label !== undefined) parseLabelSelectorString(String(s.label));
+      } catch (e) {
+        if (e instanceof FieldSelectorError || e instanceof LabelSelectorError) reject(e.message);
+        throw e;
+      }
     });
   }
 }
