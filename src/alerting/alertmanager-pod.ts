@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { fail } from '../common/errors';
 import * as monitoring from '../imports/monitoring.coreos.com';
+import { isDns1123Subdomain } from '../resolver/select/kube-names';
 
 /**
  * The user and groups the Alertmanager pods run as. The pod always runs as non-root with the
@@ -92,7 +93,7 @@ export function renderStorage(scope: IConstruct, options: AlertmanagerStorageOpt
   if (kib(size) <= 0) {
     fail(scope, 'storage.size', `${size.asString()} is not a usable volume size. Use a positive size such as Size.gibibytes(1).`);
   }
-  if (options.storageClassName !== undefined && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(options.storageClassName)) {
+  if (options.storageClassName !== undefined && !isDns1123Subdomain(options.storageClassName)) {
     fail(scope, 'storage.storageClassName', `"${options.storageClassName}" is not a valid StorageClass name. Use lowercase letters, digits, '-' and '.'.`);
   }
   return {

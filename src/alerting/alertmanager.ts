@@ -16,6 +16,7 @@ import { NamespaceSelector } from '../common/namespace-selector';
 import { Selector } from '../common/selector';
 import * as monitoring from '../imports/monitoring.coreos.com';
 import { ALERTMANAGER_IMAGE_REPOSITORY, DEFAULT_ALERTMANAGER_VERSION } from '../resolver/defaults/operator-defaults';
+import { isDns1123Label, isDns1123Subdomain } from '../resolver/select/kube-names';
 
 const WEB_PORT = 9093;
 
@@ -233,7 +234,7 @@ export class Alertmanager extends Construct implements IAlertmanagerEndpoint {
 }
 
 function validateName(scope: Construct, name: string): void {
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 39) {
+  if (!isDns1123Label(name, 39)) {
     fail(scope, 'metadata.name', `"${name}" is not a usable Alertmanager name. Use at most 39 lowercase letters, digits or '-', starting and ending `
       + 'alphanumeric (the operator names the StatefulSet alertmanager-<name>, which Kubernetes limits to 52 characters).');
   }
@@ -247,7 +248,7 @@ function validateVersion(scope: Construct, version: string): void {
 }
 
 function validateSecretName(scope: Construct, field: string, name: string): void {
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(name) || name.length > 253) {
+  if (!isDns1123Subdomain(name)) {
     fail(scope, field, `"${name}" is not a valid Secret name. Use a DNS subdomain: lowercase letters, digits, '-' and '.'.`);
   }
 }

@@ -6,11 +6,11 @@ import { InhibitRule, renderConfigInhibitRules } from './inhibit-rule';
 import { Receiver, receiverNames, renderConfigReceivers } from './receiver';
 import { renderRoute, Route, RouteFormat } from './route';
 import { fail } from '../common/errors';
+import { isDns1123Subdomain } from '../resolver/select/kube-names';
 
 /** Where the operator mounts the Secrets listed in an Alertmanager's `spec.secrets`. */
 export const ALERTMANAGER_SECRETS_DIR = '/etc/alertmanager/secrets';
 
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
 
 /** The typed model of alertmanager.yaml. */
@@ -41,7 +41,7 @@ export function renderAlertmanagerYaml(scope: IConstruct, model: AlertmanagerCon
   const secrets = new Set<string>();
   const secretFile = (value: kplus.SecretValue, field: string): string => {
     const name = value.secret.name;
-    if (!DNS_SUBDOMAIN.test(name) || name.length > 253) {
+    if (!isDns1123Subdomain(name)) {
       fail(scope, field, `"${name}" is not a valid Secret name. Use a DNS subdomain: lowercase letters, digits, '-' and '.'.`);
     }
     if (!SECRET_KEY.test(value.key)) {

@@ -1,30 +1,18 @@
 import { IConstruct } from 'constructs';
 import { fail } from './errors';
 import { isValidLabelName } from '../resolver/relabel/label-names';
+import { isDns1035Label } from '../resolver/select/kube-names';
+import { validateLabelKey, validateLabelValue } from '../resolver/select/label-selector';
 
 
-/** A Kubernetes label key: optional DNS-subdomain prefix and a name of at most 63 characters. */
-const KUBE_LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-/** A Kubernetes label value: empty, or at most 63 alphanumerics, '-', '_' or '.', starting and ending alphanumeric. */
-const KUBE_LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-/** DNS-1035 label (Service and container port names): lowercase alphanumerics and '-', starting with a letter. */
-const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-
-/** Whether `key` is a valid Kubernetes label key. */
+/** Whether `key` is a valid Kubernetes label key (optional DNS-subdomain prefix and `/`, then a name of at most 63 characters). */
 export function isKubeLabelKey(key: string): boolean {
-  const slash = key.lastIndexOf('/');
-  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
-  const name = slash >= 0 ? key.slice(slash + 1) : key;
-  if (prefix !== undefined && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) {
-    return false;
-  }
-  return name.length > 0 && name.length <= 63 && KUBE_LABEL_NAME.test(name);
+  return validateLabelKey(key) === undefined;
 }
 
-/** Whether `value` is a valid Kubernetes label value. */
+/** Whether `value` is a valid Kubernetes label value (empty, or at most 63 alphanumerics, '-', '_' or '.', starting and ending alphanumeric). */
 export function isKubeLabelValue(value: string): boolean {
-  return value.length <= 63 && KUBE_LABEL_VALUE.test(value);
+  return validateLabelValue(value) === undefined;
 }
 
 /** Validates a map of Kubernetes labels, naming the first bad key or value. */
@@ -48,7 +36,7 @@ export function validatePrometheusLabelName(scope: IConstruct, field: string, na
 
 /** Validates a Service or container port name: a DNS-1035 label of at most 15 characters. */
 export function validatePortName(scope: IConstruct, field: string, name: string): void {
-  if (name.length > 15 || !DNS_1035_LABEL.test(name)) {
+  if (!isDns1035Label(name, 15)) {
     fail(scope, field, `"${name}" is not a valid port name. Use at most 15 lowercase letters, digits or '-', starting with a letter and ending with a letter or digit (a DNS-1035 label).`);
   }
 }

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { fail } from './errors';
 import { LabelSelectorJson, Selector, SelectorOptions, SelectorOperator } from './selector';
+import { isDns1123Label } from '../resolver/select/kube-names';
 import { NAMESPACE_NAME_LABEL } from '../resolver/select/object-index';
 
 export { NAMESPACE_NAME_LABEL };
@@ -123,7 +124,7 @@ export class MonitorNamespaceSelector {
       return undefined;
     }
     for (const name of this.names) {
-      if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 63) {
+      if (!isDns1123Label(name)) {
         fail(scope, field, `"${name}" is not a valid namespace name. Use at most 63 lowercase alphanumerics or '-', starting and ending alphanumeric.`);
       }
     }

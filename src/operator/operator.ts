@@ -6,6 +6,7 @@ import { clusterScoped } from '../common/cluster-scoped';
 import { fail } from '../common/errors';
 import { renderResources } from '../prometheus/resources';
 import { CONFIG_RELOADER_IMAGE, OPERATOR_IMAGE, OPERATOR_VERSION } from '../resolver/defaults/operator-defaults';
+import { isDns1123Label } from '../resolver/select/kube-names';
 
 /** Log levels of the operator. */
 export enum OperatorLogLevel {
@@ -104,12 +105,13 @@ export class PrometheusOperator extends Construct {
     this.name = props.name ?? 'prometheus-operator';
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     for (const [field, value] of [['name', this.name], ['namespace', this.namespace]]) {
-      if (value.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value)) {
+      if (!isDns1123Label(value)) {
         fail(this, field, `"${value}" is not a valid ${field}. Use at most 63 lowercase letters, digits or '-', starting and ending with a letter or digit.`);
       }
     }
     const kubeletService = props.kubeletService ?? 'kube-system/kubelet';
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?\/[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(kubeletService)) {
+    const [kubeletNamespace, kubeletName, ...extra] = kubeletService.split('/');
+    if (extra.length > 0 || !isDns1123Label(kubeletNamespace) || !isDns1123Label(kubeletName ?? '')) {
       fail(this, 'kubeletService', `"${kubeletService}" is not a Service reference. Use "namespace/name", for example "kube-system/kubelet".`);
     }
     this.podSelectorLabels = { 'app.kubernetes.io/component': 'controller', 'app.kubernetes.io/name': 'prometheus-operator' };

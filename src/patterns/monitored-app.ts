@@ -11,6 +11,7 @@ import { DEFAULT_METRICS_PATH, renderScrapeTiming, validateHttpPath } from '../m
 import { PodMonitor } from '../monitors/pod-monitor';
 import { RelabelConfig, renderRelabelConfigs } from '../monitors/relabel';
 import { ServiceMonitor } from '../monitors/service-monitor';
+import { isDns1035Label } from '../resolver/select/kube-names';
 
 /** Which monitor scrapes a MonitoredApp. */
 export enum MonitorKind {
@@ -148,7 +149,6 @@ const DEFAULT_RESOURCES: kplus.ContainerResources = {
   cpu: { request: kplus.Cpu.millis(50), limit: kplus.Cpu.millis(500) },
   memory: { request: Size.mebibytes(64), limit: Size.mebibytes(256) },
 };
-const DNS_1035_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const CREATED_WORKLOAD_ONLY: Array<keyof MonitoredAppProps> = ['image', 'replicas', 'containerPort', 'resources', 'readiness', 'liveness', 'startup'];
 
 /**
@@ -178,7 +178,7 @@ export class MonitoredApp extends Construct {
   constructor(scope: Construct, id: string, props: MonitoredAppProps = {}) {
     super(scope, id);
     this.name = props.name ?? id;
-    if (this.name.length > 63 || !DNS_1035_NAME.test(this.name)) {
+    if (!isDns1035Label(this.name)) {
       fail(this, 'name', `"${this.name}" is not a valid Service name. Use at most 63 lowercase letters, digits or '-', starting with a letter${props.name === undefined ? ' (the construct id is used when name is not set)' : ''}.`);
     }
     validateInputs(this, props);

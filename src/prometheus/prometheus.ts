@@ -23,6 +23,7 @@ import { PodMonitor, PodMonitorProps } from '../monitors/pod-monitor';
 import { Probe, ProbeProps } from '../monitors/probe';
 import { ServiceMonitor, ServiceMonitorProps } from '../monitors/service-monitor';
 import { DEFAULT_PROMETHEUS_VERSION, PROMETHEUS_IMAGE_REPOSITORY } from '../resolver/defaults/operator-defaults';
+import { isDns1123Label } from '../resolver/select/kube-names';
 import { AlertRuleGroup, AlertRuleGroupOptions } from '../rules/alert-rule-group';
 
 /** Properties of a {@link Prometheus}. */
@@ -456,11 +457,11 @@ export class Prometheus extends Construct implements ISelectingPrometheus {
 
 function defaultName(scope: Construct, id: string): string {
   const lower = id.toLowerCase();
-  return /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(lower) && lower.length <= 33 ? lower : Names.toDnsLabel(scope, { maxLen: 33 });
+  return isDns1123Label(lower, 33) ? lower : Names.toDnsLabel(scope, { maxLen: 33 });
 }
 
 function validateObjectName(scope: Construct, field: string, name: string, maxLength: number, why: string): void {
-  if (name.length > maxLength || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) {
+  if (!isDns1123Label(name, maxLength)) {
     fail(scope, field, `"${name}" is not allowed: ${why}. Use at most ${maxLength} lowercase letters, digits or '-', starting and ending with a letter or digit.`);
   }
 }

@@ -6,6 +6,7 @@
 
 import { CHECKS, findCheck, Finding, FindingSeverity, formatFinding, runChecks } from '../../resolver/checks';
 import { InputError, sourceOf } from '../../resolver/input';
+import { isDns1123Label } from '../../resolver/select/kube-names';
 import { Command, ParsedOptions, UsageError } from '../command';
 import { CliIo } from '../io';
 import { FILENAME_OPTION, readInputs } from '../options';
@@ -37,7 +38,7 @@ export const command: Command = {
     if (!['text', 'json'].includes(format)) throw new UsageError(`--output takes text or json, not ${JSON.stringify(format)}`);
     const only = parseOnly(options.only as string | undefined);
     const namespace = options.namespace as string | undefined;
-    if (namespace !== undefined && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
+    if (namespace !== undefined && !isDns1123Label(namespace)) {
       throw new UsageError(`--namespace takes a namespace name (lowercase letters, digits and "-"), not ${JSON.stringify(namespace)}`);
     }
     const objects = await readInputs(options, io);

@@ -6,6 +6,8 @@
  * of the library: the string form (`app=web,tier in (a,b)`) compiles to the same requirements.
  */
 
+import { DNS1123_SUBDOMAIN } from './kube-names';
+
 /** A label selector as written in a Kubernetes object. */
 export interface LabelSelector {
   matchLabels?: Record<string, string>;
@@ -165,7 +167,6 @@ export function newRequirement(key: string, op: LabelOperator, values: string[])
 
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const QUALIFIED_NAME_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 /**
