@@ -3,7 +3,10 @@
  * configuration.
  */
 
+import { describeObject } from '../input/source';
 import { KubeObject } from '../types';
+
+export { describeObject };
 
 /** A configuration the operator would reject. The message names the object and the field. */
 export class RenderError extends Error {
@@ -23,11 +26,4 @@ function composeMessage(message: string, object?: KubeObject, field?: string): s
   if (object) parts.push(describeObject(object));
   if (field) parts.push(field);
   return parts.length > 0 ? `${parts.join(' ')}: ${message}` : message;
-}
-
-/** `Kind namespace/name` of an object, for messages. */
-export function describeObject(obj: KubeObject): string {
-  const ns = obj.metadata?.namespace;
-  const name = obj.metadata?.name ?? '<unnamed>';
-  return `${obj.kind} ${ns ? `${ns}/` : ''}${name}`;
 }
