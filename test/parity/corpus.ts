@@ -5,7 +5,8 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse, parseAllDocuments } from 'yaml';
+import { parse } from 'yaml';
+import { parseManifests } from '../../src/resolver/input/load';
 import { renderPrometheusConfig, toPrometheusYaml } from '../../src/resolver/render';
 import { KubeObject, OperatorOptions } from '../../src/resolver/types';
 
@@ -44,9 +45,8 @@ export function loadCases(dir: string): ParityCase[] {
   return fs.readdirSync(dir).sort().filter((n) => fs.existsSync(path.join(dir, n, 'case.yaml'))).map((name) => {
     const folder = path.join(dir, name);
     const meta = parse(fs.readFileSync(path.join(folder, 'case.yaml'), 'utf8'));
-    const objects = parseAllDocuments(fs.readFileSync(path.join(folder, 'input.yaml'), 'utf8'))
-      .map((d) => d.toJS())
-      .filter((o) => o && typeof o === 'object') as KubeObject[];
+    const inputFile = path.join(folder, 'input.yaml');
+    const objects = parseManifests(fs.readFileSync(inputFile, 'utf8'), inputFile);
     const expectedFile = path.join(folder, 'expected.yaml');
     const expectedText = fs.existsSync(expectedFile) ? fs.readFileSync(expectedFile, 'utf8') : undefined;
     const expected = expectedText !== undefined ? parse(expectedText, { version: '1.1' }) : undefined;

@@ -1,14 +1,14 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { parse, parseAllDocuments } from 'yaml';
+import { parse } from 'yaml';
+import { parseManifests } from '../../../src/resolver/input/load';
 import { KubeObject } from '../../../src/resolver/types';
 
 /** The hand-written app (objects) and its operator-shaped prometheus.yaml (config object). */
 export function loadFixture(): { objects: KubeObject[]; config: any } {
   const dir = path.join(__dirname, '..', 'fixtures');
-  const objects = parseAllDocuments(readFileSync(path.join(dir, 'app.yaml'), 'utf8'))
-    .map((d) => d.toJSON())
-    .filter((o): o is KubeObject => o !== null && typeof o === 'object');
+  const appFile = path.join(dir, 'app.yaml');
+  const objects = parseManifests(readFileSync(appFile, 'utf8'), appFile);
   const config = parse(readFileSync(path.join(dir, 'prometheus.yaml'), 'utf8'));
   return { objects, config };
 }
