@@ -7,17 +7,7 @@ import {
 import { ValidationError } from '../../src/common/errors';
 import { NamespaceSelector } from '../../src/common/namespace-selector';
 import { Selector } from '../../src/common/selector';
-
-/** Runs `act` and returns the ValidationError it throws. */
-function validationError(act: () => unknown): ValidationError {
-  try {
-    act();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { validationError } from '../common/validation-error';
 
 function alertmanagerError(props: (c: Chart) => AlertmanagerProps): ValidationError {
   const c = chart();

@@ -6,7 +6,7 @@ import {
   MonitorNamespaceSelector, PodMonitor, Probe, ProbeTargets, RelabelAction, RelabelConfig, ScrapeProtocol,
   Selector, ServiceMonitor, ServiceMonitorEndpoint,
 } from '../../src';
-import { ValidationError } from '../../src/common/errors';
+import { validationError } from '../common/validation-error';
 
 /** One rejected input: what to build, and the field and allowed-values text the message must carry. */
 interface BadInput {
@@ -233,17 +233,11 @@ describe('monitors reject bad input with the construct path, the field and what 
 
   test.each(Object.entries(CASES))('%s', (_name, { build, field, allowed }) => {
     const chart = Testing.chart();
-    let error: unknown;
-    try {
-      build(chart);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    const message = (error as ValidationError).message;
+    const error = validationError(() => build(chart));
+    const message = error.message;
     expect(message.startsWith(`test/mon: ${field}: `)).toBe(true);
-    expect((error as ValidationError).field).toBe(field);
-    expect((error as ValidationError).constructPath).toBe('test/mon');
+    expect(error.field).toBe(field);
+    expect(error.constructPath).toBe('test/mon');
     expect(message).toMatch(allowed);
   });
 });

@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { MonitoredApp, MonitoredAppProps, RelabelAction } from '../../src';
 import { ValidationError } from '../../src/common/errors';
+import { validationError } from '../common/validation-error';
 
 const deploymentWithPort = (scope: Construct, portName: string) => new kplus.Deployment(scope, 'deploy', {
   metadata: { namespace: 'apps' },
@@ -43,16 +44,10 @@ const CASES: Array<[string, (scope: Construct) => MonitoredAppProps, string, Reg
 describe('MonitoredApp rejects bad input with the construct path, the field and what is allowed', () => {
   test.each(CASES)('%s', (_name, props, field, allowed) => {
     const chart = Testing.chart();
-    let error: unknown;
-    try {
-      new MonitoredApp(chart, 'app', props(chart));
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).message.startsWith(`test/app: ${field}: `)).toBe(true);
-    expect((error as ValidationError).field).toBe(field);
-    expect((error as ValidationError).message).toMatch(allowed);
+    const error = validationError(() => new MonitoredApp(chart, 'app', props(chart)));
+    expect(error.message.startsWith(`test/app: ${field}: `)).toBe(true);
+    expect(error.field).toBe(field);
+    expect(error.message).toMatch(allowed);
   });
 
   test('a construct id that is not a valid name says to set name', () => {

@@ -1,23 +1,12 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import { RuleSelectingPrometheus } from './rule-tools';
-import { ValidationError } from '../../src/common/errors';
 import { AlertRuleGroup, Rule } from '../../src/rules';
+import { validationError } from '../common/validation-error';
 import { promtoolCheckRules } from '../support/prometheus-tools';
 
 function group(): AlertRuleGroup {
   const chart = new Chart(Testing.app(), 'test', { namespace: 'apps' });
   return new AlertRuleGroup(chart, 'Rules', { metadata: { name: 'web' }, groupName: 'web.rules' });
-}
-
-/** Runs `act` and returns the ValidationError it throws. */
-function validationError(act: () => unknown): ValidationError {
-  try {
-    act();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error('expected a ValidationError');
 }
 
 describe('AlertRuleGroup rejects bad input with the construct path, the field and what is allowed', () => {
