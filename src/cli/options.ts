@@ -2,7 +2,7 @@
 
 import { OptionSpec, ParsedOptions, UsageError } from './command';
 import { CliIo } from './io';
-import { loadManifests } from '../resolver/input';
+import { InputError, loadManifests } from '../resolver/input';
 import { KubeObject, OperatorOptions } from '../resolver/types';
 
 /** The operator's feature gates (prometheus-operator v0.93.0 --feature-gates). */
@@ -54,6 +54,11 @@ export async function readInputs(options: ParsedOptions, io: CliIo): Promise<Kub
   const paths = (options.filename as string[] | undefined) ?? [];
   if (paths.length === 0) throw new UsageError('no input: give -f <path> (a file, a folder, or - for stdin)');
   return loadManifests(paths, () => io.readStdin());
+}
+
+/** Fails with an InputError when nothing was resolved: the input has no Prometheus or PrometheusAgent. */
+export function requirePrometheuses(count: number): void {
+  if (count === 0) throw new InputError('no Prometheus (monitoring.coreos.com/v1) or PrometheusAgent (v1alpha1) in the input');
 }
 
 /** The `--prometheus` value, checked to be `namespace/name`. */

@@ -1,11 +1,10 @@
 /** `cdk8s-prometheus render`: the prometheus.yaml the operator generates for each Prometheus. */
 
-import { InputError } from '../../resolver/input';
 import { resolve } from '../../resolver/resolve';
 import { Command, ParsedOptions } from '../command';
 import { CliIo } from '../io';
 import {
-  FILENAME_OPTION, NO_DEFAULTS_OPTION, OPERATOR_OPTIONS, operatorOptions, PROMETHEUS_OPTION, prometheusKey, readInputs,
+  FILENAME_OPTION, NO_DEFAULTS_OPTION, OPERATOR_OPTIONS, operatorOptions, PROMETHEUS_OPTION, prometheusKey, readInputs, requirePrometheuses,
 } from '../options';
 
 /** The render command. */
@@ -38,7 +37,7 @@ export const command: Command = {
       skipSelection: options['skip-selection'] === true,
       noDefaults: options['no-defaults'] === true,
     });
-    if (result.prometheuses.length === 0) throw new InputError('no Prometheus (monitoring.coreos.com/v1) or PrometheusAgent (v1alpha1) in the input');
+    requirePrometheuses(result.prometheuses.length);
     const out = only !== undefined
       ? result.prometheuses.map((r) => r.yaml).join('---\n')
       : result.prometheuses.map((r) => `# ${r.kind} ${r.key}\n${r.yaml}`).join('---\n');

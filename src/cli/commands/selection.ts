@@ -1,13 +1,13 @@
 /** `cdk8s-prometheus selection`: what each Prometheus picks up, rejects (with reasons) and cannot decide. */
 
 import YAML from 'yaml';
-import { describeSource, InputError, sourceOf } from '../../resolver/input';
+import { describeSource, sourceOf } from '../../resolver/input';
 import { resolveSelections } from '../../resolver/resolve';
 import { describeNamespaceSelector, formatLabelSelector, MONITOR_KINDS, PrometheusSelection, RULE_KIND } from '../../resolver/select';
 import { KubeObject, objectKey } from '../../resolver/types';
 import { Command, ParsedOptions, UsageError } from '../command';
 import { CliIo } from '../io';
-import { FILENAME_OPTION, NO_DEFAULTS_OPTION, PROMETHEUS_OPTION, prometheusKey, readInputs } from '../options';
+import { FILENAME_OPTION, NO_DEFAULTS_OPTION, PROMETHEUS_OPTION, prometheusKey, readInputs, requirePrometheuses } from '../options';
 
 const LISTS: Record<string, keyof PrometheusSelection['selected']> = {
   ServiceMonitor: 'serviceMonitors',
@@ -34,7 +34,7 @@ export const command: Command = {
     const only = prometheusKey(options);
     const objects = await readInputs(options, io);
     const { selections, warnings } = resolveSelections(objects, { prometheus: only, noDefaults: options['no-defaults'] === true });
-    if (selections.length === 0) throw new InputError('no Prometheus (monitoring.coreos.com/v1) or PrometheusAgent (v1alpha1) in the input');
+    requirePrometheuses(selections.length);
     let out: string;
     if (format === 'text') {
       out = selections.map(describeSelection).join('\n');

@@ -12,7 +12,7 @@ import { DroppedTarget, PreviewTarget, previewResolution, ResolutionPreview } fr
 import { Command, ParsedOptions, UsageError } from '../command';
 import { CliIo } from '../io';
 import {
-  FILENAME_OPTION, NO_DEFAULTS_OPTION, OPERATOR_OPTIONS, operatorOptions, PROMETHEUS_OPTION, prometheusKey, readInputs,
+  FILENAME_OPTION, NO_DEFAULTS_OPTION, OPERATOR_OPTIONS, operatorOptions, PROMETHEUS_OPTION, prometheusKey, readInputs, requirePrometheuses,
 } from '../options';
 
 /** The targets command. */
@@ -42,7 +42,7 @@ export const command: Command = {
     const flags = operatorOptions(options);
     const objects = await readInputs(options, io);
     const resolution = resolve(objects, { ...flags, prometheus: only, noDefaults: options['no-defaults'] === true });
-    if (resolution.prometheuses.length === 0) throw new InputError('no Prometheus (monitoring.coreos.com/v1) or PrometheusAgent (v1alpha1) in the input');
+    requirePrometheuses(resolution.prometheuses.length);
     let preview: ResolutionPreview;
     try {
       preview = previewResolution(resolution, objects);
