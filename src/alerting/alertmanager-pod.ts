@@ -2,6 +2,7 @@ import { Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { fail } from '../common/errors';
+import { renderResources } from '../common/resources';
 import * as monitoring from '../imports/monitoring.coreos.com';
 import { isDns1123Subdomain } from '../resolver/select/kube-names';
 
@@ -65,25 +66,13 @@ export function renderSecurityContext(scope: IConstruct, options: AlertmanagerSe
 }
 
 /** Renders `spec.resources`, rejecting a request above its limit. */
-export function renderResources(scope: IConstruct, resources: kplus.ContainerResources): monitoring.AlertmanagerSpecResources {
-  const requests: { [name: string]: monitoring.AlertmanagerSpecResourcesRequests } = {};
-  const limits: { [name: string]: monitoring.AlertmanagerSpecResourcesLimits } = {};
-  const cpu = resources.cpu;
-  if (cpu?.request && cpu.limit && cpuMillis(cpu.request) > cpuMillis(cpu.limit)) {
-    fail(scope, 'resources.cpu', `the request (${cpu.request.amount}) is above the limit (${cpu.limit.amount}). Use a request no larger than the limit.`);
-  }
-  if (cpu?.request) requests.cpu = monitoring.AlertmanagerSpecResourcesRequests.fromString(cpu.request.amount);
-  if (cpu?.limit) limits.cpu = monitoring.AlertmanagerSpecResourcesLimits.fromString(cpu.limit.amount);
-  for (const [name, field, pair] of [['memory', 'memory', resources.memory], ['ephemeral-storage', 'ephemeralStorage', resources.ephemeralStorage]] as const) {
-    if (pair?.request && pair.limit && kib(pair.request) > kib(pair.limit)) {
-      fail(scope, `resources.${field}`, `the request (${pair.request.asString()}) is above the limit (${pair.limit.asString()}). Use a request no larger than the limit.`);
-    }
-    if (pair?.request) requests[name] = monitoring.AlertmanagerSpecResourcesRequests.fromString(pair.request.asString());
-    if (pair?.limit) limits[name] = monitoring.AlertmanagerSpecResourcesLimits.fromString(pair.limit.asString());
-  }
+export function renderAlertmanagerResources(scope: IConstruct, resources: kplus.ContainerResources): monitoring.AlertmanagerSpecResources {
+  const { requests, limits } = renderResources(scope, 'resources', resources);
+  const quantities = <T>(values: { [name: string]: string }, of: (v: string) => T) =>
+    Object.fromEntries(Object.entries(values).map(([name, value]) => [name, of(value)]));
   return {
-    ...(Object.keys(requests).length > 0 ? { requests } : {}),
-    ...(Object.keys(limits).length > 0 ? { limits } : {}),
+    ...(requests ? { requests: quantities(requests, monitoring.AlertmanagerSpecResourcesRequests.fromString) } : {}),
+    ...(limits ? { limits: quantities(limits, monitoring.AlertmanagerSpecResourcesLimits.fromString) } : {}),
   };
 }
 
@@ -105,10 +94,6 @@ export function renderStorage(scope: IConstruct, options: AlertmanagerStorageOpt
       },
     },
   };
-}
-
-function cpuMillis(cpu: kplus.Cpu): number {
-  return cpu.amount.endsWith('m') ? Number(cpu.amount.slice(0, -1)) : Number(cpu.amount) * 1000;
 }
 
 function kib(size: Size): number {

@@ -2,7 +2,8 @@ import { ApiObjectMetadata, Chart, Duration, Names } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
-  AlertmanagerSecurityContext, AlertmanagerStorageOptions, DEFAULT_ALERTMANAGER_RESOURCES, renderResources, renderSecurityContext, renderStorage,
+  AlertmanagerSecurityContext, AlertmanagerStorageOptions, DEFAULT_ALERTMANAGER_RESOURCES, renderAlertmanagerResources,
+  renderSecurityContext, renderStorage,
 } from './alertmanager-pod';
 import { renderAlertmanagerYaml } from './config-file';
 import { AlertmanagerGlobalOptions } from './global';
@@ -200,7 +201,7 @@ export class Alertmanager extends Construct implements IAlertmanagerEndpoint {
         portName: this.portName,
         securityContext: renderSecurityContext(this, props.securityContext ?? {}),
         automountServiceAccountToken: false,
-        resources: renderResources(this, props.resources ?? DEFAULT_ALERTMANAGER_RESOURCES),
+        resources: renderAlertmanagerResources(this, props.resources ?? DEFAULT_ALERTMANAGER_RESOURCES),
         storage: props.storage ? renderStorage(this, props.storage) : undefined,
         retention: props.retention ? hoursDuration(this, props.retention) : undefined,
         externalUrl: props.externalUrl,

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { operatorClusterRules } from './operator-rbac';
 import { clusterScoped } from '../common/cluster-scoped';
 import { fail } from '../common/errors';
-import { renderResources } from '../prometheus/resources';
+import { renderResources } from '../common/resources';
 import { CONFIG_RELOADER_IMAGE, OPERATOR_IMAGE, OPERATOR_VERSION } from '../resolver/defaults/operator-defaults';
 import { isDns1123Label } from '../resolver/select/kube-names';
 

@@ -3,7 +3,6 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { PrometheusRbac } from './rbac';
 import { RemoteWriteOptions, renderRemoteWrite } from './remote-write';
-import { renderResources } from './resources';
 import { ScrapeClass, renderScrapeClasses } from './scrape-class';
 import { PrometheusSecurityContext, restrictedSecurityContext } from './security';
 import { KindSelection, labelsToBeSelected, namespacesOfSelectedObjects, SELECTOR_FIELDS } from './selection';
@@ -16,6 +15,7 @@ import { toPositivePrometheusDuration, toPrometheusDuration } from '../common/du
 import { fail } from '../common/errors';
 import { validatePortName, validatePrometheusLabelName } from '../common/labels';
 import { NamespaceSelector } from '../common/namespace-selector';
+import { renderResources } from '../common/resources';
 import { ISelectingPrometheus, SelectableKind } from '../common/selecting';
 import { Selector } from '../common/selector';
 import * as monitoring from '../imports/monitoring.coreos.com';

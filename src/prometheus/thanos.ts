@@ -1,9 +1,9 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
-import { renderResources } from './resources';
 import { secretInNamespace } from './secret-in-namespace';
 import { normalizeThanosVersion } from './version';
+import { renderResources } from '../common/resources';
 import * as monitoring from '../imports/monitoring.coreos.com';
 import { DEFAULT_THANOS_VERSION, THANOS_IMAGE_REPOSITORY } from '../resolver/defaults/operator-defaults';
 

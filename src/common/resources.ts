@@ -1,7 +1,8 @@
+// Container resources (cdk8s-plus) as Kubernetes quantities, for every pod the constructs describe.
 import { Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
-import { fail } from '../common/errors';
+import { fail } from './errors';
 
 /** Container resources as quantity strings. */
 export interface ResourceQuantities {
