@@ -49,22 +49,6 @@ export const DEFAULT_ALERTMANAGER_RESOURCES: kplus.ContainerResources = {
   memory: { request: Size.mebibytes(64), limit: Size.mebibytes(256) },
 };
 
-/** Renders `spec.securityContext` for Pod Security "restricted". */
-export function renderSecurityContext(scope: IConstruct, options: AlertmanagerSecurityContext): monitoring.AlertmanagerSpecSecurityContext {
-  const runAsUser = options.runAsUser ?? 1000;
-  const runAsGroup = options.runAsGroup ?? 2000;
-  const fsGroup = options.fsGroup ?? 2000;
-  if (!Number.isInteger(runAsUser) || runAsUser < 1) {
-    fail(scope, 'securityContext.runAsUser', `${runAsUser} is not allowed: Pod Security "restricted" forbids running as root. Use a non-zero user ID such as 1000.`);
-  }
-  for (const [name, id] of [['runAsGroup', runAsGroup], ['fsGroup', fsGroup]] as const) {
-    if (!Number.isInteger(id) || id < 0) {
-      fail(scope, `securityContext.${name}`, `${id} is not a group ID. Use a whole number of at least 0 (2000 by default).`);
-    }
-  }
-  return { runAsNonRoot: true, runAsUser, runAsGroup, fsGroup, seccompProfile: { type: 'RuntimeDefault' } };
-}
-
 /** Renders `spec.resources`, rejecting a request above its limit. */
 export function renderAlertmanagerResources(scope: IConstruct, resources: kplus.ContainerResources): monitoring.AlertmanagerSpecResources {
   const { requests, limits } = renderResources(scope, 'resources', resources);

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
   AlertmanagerSecurityContext, AlertmanagerStorageOptions, DEFAULT_ALERTMANAGER_RESOURCES, renderAlertmanagerResources,
-  renderSecurityContext, renderStorage,
+  renderStorage,
 } from './alertmanager-pod';
 import { renderAlertmanagerYaml } from './config-file';
 import { AlertmanagerGlobalOptions } from './global';
@@ -14,6 +14,7 @@ import { IAlertmanagerEndpoint } from '../common/alertmanager-endpoint';
 import { fail } from '../common/errors';
 import { validateKubeLabels } from '../common/labels';
 import { NamespaceSelector } from '../common/namespace-selector';
+import { restrictedSecurityContext } from '../common/security-context';
 import { Selector } from '../common/selector';
 import * as monitoring from '../imports/monitoring.coreos.com';
 import { ALERTMANAGER_IMAGE_REPOSITORY, DEFAULT_ALERTMANAGER_VERSION } from '../resolver/defaults/operator-defaults';
@@ -199,7 +200,7 @@ export class Alertmanager extends Construct implements IAlertmanagerEndpoint {
         version,
         image: props.image ?? `${ALERTMANAGER_IMAGE_REPOSITORY}:${version}`,
         portName: this.portName,
-        securityContext: renderSecurityContext(this, props.securityContext ?? {}),
+        securityContext: restrictedSecurityContext(this, 'securityContext', props.securityContext),
         automountServiceAccountToken: false,
         resources: renderAlertmanagerResources(this, props.resources ?? DEFAULT_ALERTMANAGER_RESOURCES),
         storage: props.storage ? renderStorage(this, props.storage) : undefined,
