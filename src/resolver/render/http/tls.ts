@@ -1,8 +1,8 @@
 /** The `tls_config` section: TLS material from Secret/ConfigMap keys (mounted as files) or files. */
 
-import { createPrivateKey, X509Certificate } from 'crypto';
 import { RenderError } from '../errors';
 import { AssetRef, describeSelector, isEmptySelector, NamespacedStore, SecretOrConfigMap, withField } from '../store';
+import { keyPairProblem, pemCertificateProblem } from './pem';
 import { ClientScope } from './scope';
 import { SafeTLSConfigSpec, TLSConfigSpec } from './spec';
 
@@ -85,26 +85,19 @@ function loadTLSAssets(store: NamespacedStore, tls: SafeTLSConfigSpec, at: Asset
   const ca = store.secretOrConfigMapKey(tls.ca, withField(at, 'ca'));
   const cert = store.secretOrConfigMapKey(tls.cert, withField(at, 'cert'));
   const key = tls.keySecret ? store.secretKey(tls.keySecret, withField(at, 'keySecret')) : '';
-  if (ca !== '') {
-    try {
-      new X509Certificate(ca);
-    } catch (e) {
-      fail(`ca ${describeSelector(tls.ca)}: not a PEM-encoded X.509 certificate (${(e as Error).message})`, withField(at, 'ca'));
-    }
+  const caProblem = ca === '' ? undefined : pemCertificateProblem(ca);
+  if (caProblem !== undefined) {
+    fail(`ca ${describeSelector(tls.ca)}: not a PEM-encoded X.509 certificate (${caProblem})`, withField(at, 'ca'));
   }
   if (cert !== '' && key !== '') checkKeyPair(tls.cert!, cert, key, at);
 }
 
 function checkKeyPair(sel: SecretOrConfigMap, cert: string, key: string, at: AssetRef): void {
-  let matches = false;
-  try {
-    matches = new X509Certificate(cert).checkPrivateKey(createPrivateKey(key));
-  } catch (e) {
-    fail(`cert ${describeSelector(sel)}: not a PEM certificate and private key pair (${(e as Error).message})`, withField(at, 'cert'));
-  }
-  if (!matches) {
+  const problem = keyPairProblem(cert, key);
+  if (problem?.mismatch) {
     fail(`cert ${describeSelector(sel)}: the private key does not match the certificate's public key`, withField(at, 'keySecret'));
   }
+  if (problem) fail(`cert ${describeSelector(sel)}: not a PEM certificate and private key pair (${problem.message})`, withField(at, 'cert'));
 }
 
 function validateCommon(tls: SafeTLSConfigSpec, at: AssetRef): void {

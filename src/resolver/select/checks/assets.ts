@@ -10,7 +10,7 @@ import {
   describeSecretOrConfigMap, isEmptySecretOrConfigMap, validateOAuth2, validateProxyConfig,
   validateSafeAuthorization, validateSafeTlsConfig, validateTlsConfig,
 } from './http-config';
-import { checkPemCertificate, checkKeyPair } from './pem';
+import { keyPairProblem, pemCertificateProblem } from '../../render/http/pem';
 
 /** Reads Secret and ConfigMap keys from the input objects, failing as the operator's StoreBuilder does. */
 export class AssetChecker {
@@ -106,9 +106,15 @@ export class AssetChecker {
     if (tls.keySecret) {
       key = within(`failed to get key ${tls.keySecret.name ?? ''}/${tls.keySecret.key ?? ''}`, () => this.secretKey(namespace, tls.keySecret));
     }
-    if (ca !== '') within(`ca ${describeSecretOrConfigMap(tls.ca)}`, () => checkPemCertificate(ca));
+    if (ca !== '') {
+      const problem = pemCertificateProblem(ca);
+      if (problem !== undefined) reject(`ca ${describeSecretOrConfigMap(tls.ca)}: ${problem}`);
+    }
     if (cert !== '' && key !== '' && !isEmptySecretOrConfigMap(tls.cert)) {
-      within(`cert ${describeSecretOrConfigMap(tls.cert)}, key <${tls.keySecret.name ?? ''}/${tls.keySecret.key ?? ''}>`, () => checkKeyPair(cert, key));
+      const problem = keyPairProblem(cert, key);
+      if (problem !== undefined) {
+        reject(`cert ${describeSecretOrConfigMap(tls.cert)}, key <${tls.keySecret.name ?? ''}/${tls.keySecret.key ?? ''}>: ${problem.message}`);
+      }
     }
   }
 }

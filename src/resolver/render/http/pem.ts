@@ -1,11 +1,11 @@
 /**
- * The checks the operator makes on TLS material read from Secrets and ConfigMaps: a CA must be a
- * PEM-encoded X.509 certificate, and a client certificate must match its private key (Go's
- * `pem.Decode`, `x509.ParseCertificate` and `tls.X509KeyPair`), done with Node's crypto.
+ * The checks the operator makes on TLS material read from Secrets and ConfigMaps, both when it
+ * selects monitors and when it generates configuration: a CA must be a PEM-encoded X.509
+ * certificate, and a client certificate must match its private key (Go's `pem.Decode`,
+ * `x509.ParseCertificate` and `tls.X509KeyPair`), done with Node's crypto. Problems are in Go's words.
  */
 
 import { X509Certificate, createPrivateKey, KeyObject } from 'crypto';
-import { reject } from './check-error';
 
 interface PemBlock {
   type: string;
@@ -23,19 +23,48 @@ function pemBlocks(text: string): PemBlock[] {
   return out;
 }
 
-/** The first PEM block must hold an X.509 certificate. */
-export function checkPemCertificate(pem: string): void {
+/** Why the first PEM block of `pem` is not an X.509 certificate, or undefined when it is. */
+export function pemCertificateProblem(pem: string): string | undefined {
   const [block] = pemBlocks(pem);
-  if (!block) reject('failed to decode PEM block');
+  if (!block) return 'failed to decode PEM block';
   try {
     new X509Certificate(block.der);
+    return undefined;
   } catch (e) {
-    reject(`failed to parse certificate: x509: malformed certificate (${(e as Error).message})`);
+    return `failed to parse certificate: x509: malformed certificate (${(e as Error).message})`;
   }
 }
 
-/** The certificate chain and the private key must parse and belong together. */
-export function checkKeyPair(certPem: string, keyPem: string): void {
+/** Why a certificate and private key are not a usable pair. */
+export interface KeyPairProblem {
+  /** Go's message. */
+  readonly message: string;
+  /** True when both parse but the key is not the certificate's. */
+  readonly mismatch: boolean;
+}
+
+/** Why the certificate chain and the private key do not parse or do not belong together; undefined when they do. */
+export function keyPairProblem(certPem: string, keyPem: string): KeyPairProblem | undefined {
+  try {
+    checkKeyPair(certPem, keyPem);
+    return undefined;
+  } catch (e) {
+    if (e instanceof KeyPairError) return { message: e.message, mismatch: e.mismatch };
+    throw e;
+  }
+}
+
+class KeyPairError extends Error {
+  constructor(message: string, readonly mismatch = false) {
+    super(message);
+  }
+}
+
+function reject(message: string, mismatch = false): never {
+  throw new KeyPairError(message, mismatch);
+}
+
+function checkKeyPair(certPem: string, keyPem: string): void {
   const certBlocks = pemBlocks(certPem);
   const certs = certBlocks.filter((b) => b.type === 'CERTIFICATE');
   if (certs.length === 0) {
@@ -63,7 +92,7 @@ export function checkKeyPair(certPem: string, keyPem: string): void {
   } catch {
     reject('tls: failed to parse private key');
   }
-  if (!cert.checkPrivateKey(key)) reject('tls: private key does not match public key');
+  if (!cert.checkPrivateKey(key)) reject('tls: private key does not match public key', true);
 }
 
 function keyPemText(block: PemBlock): string {
