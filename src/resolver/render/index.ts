@@ -4,7 +4,6 @@
  * or a PrometheusAgent (GenerateAgentConfiguration).
  */
 
-import { Document } from 'yaml';
 import { KubeObject, OperatorOptions } from '../types';
 import { renderAlerting } from './alerting';
 import { loadPrometheusAssets } from './client-assets';
@@ -24,6 +23,7 @@ import { serviceMonitorJobs } from './scrape/service-monitor';
 import { shardCount } from './scrape/sharding';
 import { renderAgentStorage, renderStorage } from './storage';
 import { renderTracing } from './tracing';
+import { configYamlText } from './yaml-text';
 
 /** What the renderer needs to produce one configuration. */
 export interface RenderInput {
@@ -74,10 +74,9 @@ export function renderPrometheusConfig(input: RenderInput): RenderResult {
   return { config, warnings: [...ctx.warnings] };
 }
 
-/** The configuration as YAML text, keys in the operator's order. */
+/** The configuration as YAML text, keys in the operator's order (YAML 1.1, sequences not indented under their key). */
 export function toPrometheusYaml(config: Record<string, unknown>): string {
-  const doc = new Document(config, { version: '1.1', aliasDuplicateObjects: false });
-  return doc.toString({ indentSeq: false, lineWidth: 0, minContentWidth: 0 });
+  return configYamlText(config);
 }
 
 function serverConfig(ctx: RenderContext, input: RenderInput): Record<string, unknown> {
