@@ -4,6 +4,7 @@ import { Alertmanager, AlertmanagerConfigMatcherStrategy } from './alertmanager'
 import { InhibitRule, renderCrdInhibitRules } from './inhibit-rule';
 import { Receiver, receiverNames, renderCrdReceivers } from './receiver';
 import { renderRoute, Route, RouteFormat } from './route';
+import { Checks } from '../checks/checks';
 import { fail } from '../common/errors';
 import { withSelectionLabels } from '../common/selection-labels';
 import * as monitoring from '../imports/monitoring.coreos.com';
@@ -48,6 +49,9 @@ export interface AlertmanagerConfigProps {
  * `namespace="<this object's namespace>"` is added to the top route and to every inhibit rule. The
  * route therefore only sees alerts whose `namespace` label is this object's namespace: alerts from
  * rules in other namespaces, or without a namespace label, never reach it.
+ *
+ * Creating it turns on the synth-time checks of its app ({@link Checks}): mistakes that would
+ * make the operator lose targets, rules or alerts fail synth; warnings are printed.
  */
 export class AlertmanagerConfig extends Construct {
   /** The generated AlertmanagerConfig object (child id `Resource`), for escape hatches such as `addJsonPatch`. */
@@ -57,6 +61,7 @@ export class AlertmanagerConfig extends Construct {
 
   constructor(scope: Construct, id: string, props: AlertmanagerConfigProps) {
     super(scope, id);
+    Checks.of(this);
     this.namespace = props.metadata?.namespace ?? Chart.of(this).namespace;
     const labels = withSelectionLabels(this, 'metadata.labels', props.metadata?.labels, this.requiredLabels(props.alertmanager),
       `Alertmanager ${props.alertmanager?.namespace}/${props.alertmanager?.name} selects AlertmanagerConfigs by`);

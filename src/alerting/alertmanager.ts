@@ -10,6 +10,7 @@ import { AlertmanagerGlobalOptions } from './global';
 import { InhibitRule } from './inhibit-rule';
 import { Receiver } from './receiver';
 import { Route } from './route';
+import { Checks } from '../checks/checks';
 import { IAlertmanagerEndpoint } from '../common/alertmanager-endpoint';
 import { fail } from '../common/errors';
 import { validateKubeLabels } from '../common/labels';
@@ -130,6 +131,9 @@ export interface AlertmanagerProps {
  * inhibit rules, with credentials as `*_file` paths to mounted Secrets), a Service with the `web`
  * port (9093), and a PodDisruptionBudget when there is more than one replica. A Prometheus points
  * its `alerting` section at it through `IAlertmanagerEndpoint`.
+ *
+ * Creating it turns on the synth-time checks of its app ({@link Checks}): mistakes that would
+ * make the operator lose targets, rules or alerts fail synth; warnings are printed.
  */
 export class Alertmanager extends Construct implements IAlertmanagerEndpoint {
   /** The Alertmanager version the operator (v0.93.0) runs by default, which this construct pins. */
@@ -166,6 +170,7 @@ export class Alertmanager extends Construct implements IAlertmanagerEndpoint {
 
   constructor(scope: Construct, id: string, props: AlertmanagerProps = {}) {
     super(scope, id);
+    Checks.of(this);
     this.name = props.metadata?.name ?? Names.toDnsLabel(this, { maxLen: 39 });
     this.namespace = props.metadata?.namespace ?? Chart.of(this).namespace ?? 'default';
     validateName(this, this.name);

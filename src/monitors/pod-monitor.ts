@@ -2,6 +2,7 @@ import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { renderScrapeEndpoint, ScrapeEndpointJson, ScrapeEndpointOptions } from './endpoint';
 import { KubernetesMonitorProps, namespaceOf, renderKubernetesMonitor, renderMetadata } from './scrape-object';
+import { Checks } from '../checks/checks';
 import { fail } from '../common/errors';
 import { validatePortName, validatePortNumber } from '../common/labels';
 import { SelectableKind } from '../common/selecting';
@@ -34,6 +35,9 @@ export interface PodMonitorProps extends KubernetesMonitorProps {
 /**
  * A prometheus-operator PodMonitor: scrapes a port of each pod whose labels match `selector`,
  * in the namespaces `namespaceSelector` names, without needing a Service.
+ *
+ * Creating it turns on the synth-time checks of its app ({@link Checks}): mistakes that would
+ * make the operator lose targets, rules or alerts fail synth; warnings are printed.
  */
 export class PodMonitor extends Construct {
   /** The generated PodMonitor object (child id `Resource`), for escape hatches such as `addJsonPatch`. */
@@ -44,6 +48,7 @@ export class PodMonitor extends Construct {
 
   constructor(scope: Construct, id: string, props: PodMonitorProps) {
     super(scope, id);
+    Checks.of(this);
     this.namespace = namespaceOf(this, props.metadata);
     const metadata = renderMetadata(this, SelectableKind.POD_MONITOR, props.metadata, props.prometheus);
     const common = renderKubernetesMonitor(this, props, 'pods');

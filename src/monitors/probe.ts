@@ -4,6 +4,7 @@ import { HttpAuthOptions, renderHttpAuth } from './http-auth';
 import { ProbeTargets } from './probe-targets';
 import { RelabelConfig, renderRelabelConfigs } from './relabel';
 import { namespaceOf, renderMetadata, renderScrapeLimits, ScrapeObjectProps } from './scrape-object';
+import { Checks } from '../checks/checks';
 import { fail } from '../common/errors';
 import { SelectableKind } from '../common/selecting';
 import * as monitoring from '../imports/monitoring.coreos.com';
@@ -60,6 +61,9 @@ export interface ProbeProps extends ScrapeObjectProps, ScrapeTimingOptions, Http
 /**
  * A prometheus-operator Probe: Prometheus asks a prober (such as blackbox_exporter) to probe
  * static targets or the hosts of Ingresses, and scrapes the result.
+ *
+ * Creating it turns on the synth-time checks of its app ({@link Checks}): mistakes that would
+ * make the operator lose targets, rules or alerts fail synth; warnings are printed.
  */
 export class Probe extends Construct {
   /** The generated Probe object (child id `Resource`), for escape hatches such as `addJsonPatch`. */
@@ -69,6 +73,7 @@ export class Probe extends Construct {
 
   constructor(scope: Construct, id: string, props: ProbeProps) {
     super(scope, id);
+    Checks.of(this);
     this.namespace = namespaceOf(this, props.metadata);
     const metadata = renderMetadata(this, SelectableKind.PROBE, props.metadata, props.prometheus);
     validateProberUrl(this, 'prober.url', props.prober.url);

@@ -2,6 +2,7 @@ import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { renderScrapeEndpoint, ScrapeEndpointJson, ScrapeEndpointOptions } from './endpoint';
 import { KubernetesMonitorProps, namespaceOf, renderKubernetesMonitor, renderMetadata, validateKubeLabelKey } from './scrape-object';
+import { Checks } from '../checks/checks';
 import { validatePortName } from '../common/labels';
 import { SelectableKind } from '../common/selecting';
 import * as monitoring from '../imports/monitoring.coreos.com';
@@ -45,6 +46,9 @@ export interface ServiceMonitorProps extends KubernetesMonitorProps {
 /**
  * A prometheus-operator ServiceMonitor: scrapes the endpoints behind the Services whose own labels
  * match `selector`, in the namespaces `namespaceSelector` names.
+ *
+ * Creating it turns on the synth-time checks of its app ({@link Checks}): mistakes that would
+ * make the operator lose targets, rules or alerts fail synth; warnings are printed.
  */
 export class ServiceMonitor extends Construct {
   /** The generated ServiceMonitor object (child id `Resource`), for escape hatches such as `addJsonPatch`. */
@@ -55,6 +59,7 @@ export class ServiceMonitor extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceMonitorProps) {
     super(scope, id);
+    Checks.of(this);
     this.namespace = namespaceOf(this, props.metadata);
     const metadata = renderMetadata(this, SelectableKind.SERVICE_MONITOR, props.metadata, props.prometheus);
     const common = renderKubernetesMonitor(this, props, 'Services');

@@ -2,6 +2,7 @@ import { ApiObject, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { operatorClusterRules } from './operator-rbac';
+import { Checks } from '../checks/checks';
 import { clusterScoped } from '../common/cluster-scoped';
 import { fail } from '../common/errors';
 import { renderResources } from '../common/resources';
@@ -80,6 +81,9 @@ const OPERATOR_PORT = 8080;
  *
  * The CRDs are not part of this construct: install them from {@link PrometheusOperatorCrds}, a
  * chart of their own applied first with server-side apply.
+ *
+ * Creating it turns on the synth-time checks of its app ({@link Checks}): mistakes that would
+ * make the operator lose targets, rules or alerts fail synth; warnings are printed.
  */
 export class PrometheusOperator extends Construct {
   /** The operator release. */
@@ -102,6 +106,7 @@ export class PrometheusOperator extends Construct {
 
   constructor(scope: Construct, id: string, props: PrometheusOperatorProps = {}) {
     super(scope, id);
+    Checks.of(this);
     this.name = props.name ?? 'prometheus-operator';
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     for (const [field, value] of [['name', this.name], ['namespace', this.namespace]]) {

@@ -1,6 +1,7 @@
 import { ApiObject, Chart, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { Checks } from '../checks/checks';
 import { fail } from '../common/errors';
 import { validateKubeLabels, validatePortName, validatePortNumber } from '../common/labels';
 import { MonitorNamespaceSelector } from '../common/namespace-selector';
@@ -156,6 +157,9 @@ const CREATED_WORKLOAD_ONLY: Array<keyof MonitoredAppProps> = ['image', 'replica
  * Deployment or an existing workload), a Service whose named port targets the named metrics
  * container port and whose own labels the ServiceMonitor selects, and the monitor (ServiceMonitor
  * or PodMonitor), optionally in another namespace with the labels its Prometheus selects on.
+ *
+ * Creating it turns on the synth-time checks of its app ({@link Checks}): mistakes that would
+ * make the operator lose targets, rules or alerts fail synth; warnings are printed.
  */
 export class MonitoredApp extends Construct {
   /** Name of the workload, Service and monitor. */
@@ -177,6 +181,7 @@ export class MonitoredApp extends Construct {
 
   constructor(scope: Construct, id: string, props: MonitoredAppProps = {}) {
     super(scope, id);
+    Checks.of(this);
     this.name = props.name ?? id;
     if (!isDns1035Label(this.name)) {
       fail(this, 'name', `"${this.name}" is not a valid Service name. Use at most 63 lowercase letters, digits or '-', starting with a letter${props.name === undefined ? ' (the construct id is used when name is not set)' : ''}.`);

@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Alertmanager, AlertmanagerProps } from '../alerting/alertmanager';
+import { Checks } from '../checks/checks';
 import { clusterScoped } from '../common/cluster-scoped';
 import { fail } from '../common/errors';
 import { ISelectingPrometheus, SelectableKind } from '../common/selecting';
@@ -67,6 +68,9 @@ export interface PrometheusStackProps {
  * rule groups attach to it: it stands for its Prometheus wherever an `ISelectingPrometheus` is
  * taken (MonitoredApp, ServiceMonitor, AlertRuleGroup), and its add methods create them labelled
  * for selection.
+ *
+ * Creating it turns on the synth-time checks of its app ({@link Checks}): mistakes that would
+ * make the operator lose targets, rules or alerts fail synth; warnings are printed.
  */
 export class PrometheusStack extends Construct implements ISelectingPrometheus {
   /** Id of the chart holding the operator's CRDs, created at the app's root. */
@@ -89,6 +93,7 @@ export class PrometheusStack extends Construct implements ISelectingPrometheus {
 
   constructor(scope: Construct, id: string, props: PrometheusStackProps = {}) {
     super(scope, id);
+    Checks.of(this);
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'monitoring';
     const given: Array<[string, string | undefined]> = [
       ['prometheus.namespace', props.prometheus?.namespace],

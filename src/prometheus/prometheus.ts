@@ -10,6 +10,7 @@ import { prometheusNetworkPolicy, prometheusPodDisruptionBudget, prometheusServi
 import { defaultRetentionSize, formatByteSize, PrometheusStorage } from './storage';
 import { renderThanos, THANOS_GRPC_PORT, ThanosSidecarOptions } from './thanos';
 import { normalizePrometheusVersion } from './version';
+import { Checks } from '../checks/checks';
 import { IAlertmanagerEndpoint } from '../common/alertmanager-endpoint';
 import { toPositivePrometheusDuration, toPrometheusDuration } from '../common/duration';
 import { fail } from '../common/errors';
@@ -215,6 +216,9 @@ const WEB_PORT = 9090;
  *
  * Every selector is an explicit choice; by default this Prometheus selects the monitors, probes,
  * scrape configs and rules labelled `prometheus: <name>` (see `selectionLabels`).
+ *
+ * Creating it turns on the synth-time checks of its app ({@link Checks}): mistakes that would
+ * make the operator lose targets, rules or alerts fail synth; warnings are printed.
  */
 export class Prometheus extends Construct implements ISelectingPrometheus {
   /** The Prometheus version used when none is given (the default of prometheus-operator v0.93.0). */
@@ -250,6 +254,7 @@ export class Prometheus extends Construct implements ISelectingPrometheus {
 
   constructor(scope: Construct, id: string, props: PrometheusProps = {}) {
     super(scope, id);
+    Checks.of(this);
     this.name = props.name ?? defaultName(this, id);
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     validateObjectName(this, 'name', this.name, 33, 'the operator derives StatefulSet, pod and label values from it');

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import { AlertingRuleOptions, RecordingRuleOptions, Rule } from './rule';
 import { PartialResponseStrategy, RuleGroup, RuleGroupOptions } from './rule-group';
+import { Checks } from '../checks/checks';
 import { fail } from '../common/errors';
 import { ISelectingPrometheus, SelectableKind } from '../common/selecting';
 import { withSelectionLabels } from '../common/selection-labels';
@@ -70,6 +71,9 @@ export interface AlertRuleGroupProps extends AlertRuleGroupOptions {
  * Every expression is parsed at synth time with the Prometheus project's PromQL grammar; an error
  * names the group, the rule and the position. The first group is created from the props;
  * `addGroup()` adds more. Groups left without rules are not rendered.
+ *
+ * Creating it turns on the synth-time checks of its app ({@link Checks}): mistakes that would
+ * make the operator lose targets, rules or alerts fail synth; warnings are printed.
  */
 export class AlertRuleGroup extends Construct {
   /** The generated PrometheusRule object (child id `Resource`), for escape hatches such as `addJsonPatch`. */
@@ -82,6 +86,7 @@ export class AlertRuleGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: AlertRuleGroupProps = {}) {
     super(scope, id);
+    Checks.of(this);
     this.namespace = props.metadata?.namespace ?? Chart.of(this).namespace;
     const required = props.prometheus ? props.prometheus.selectionLabels(SelectableKind.PROMETHEUS_RULE) : {};
     const labels = withSelectionLabels(this, 'metadata.labels', props.metadata?.labels, required,
