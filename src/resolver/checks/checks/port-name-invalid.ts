@@ -5,6 +5,7 @@
  * labels; a Service with several ports must name each, uniquely.
  */
 
+import { isDns1123Label } from '../../select/kube-names';
 import { KubeObject } from '../../types';
 import { Check } from '../check';
 import { CheckContext } from '../context';
@@ -13,7 +14,6 @@ import { Finding, FindingSeverity } from '../finding';
 import { podTemplateOf } from '../model/pod-templates';
 
 const ID = 'PORT-NAME-INVALID';
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** Why `name` is not an IANA service name (IANA_SVC_NAME), or undefined. */
 export function ianaServiceNameProblem(name: string): string | undefined {
@@ -57,7 +57,7 @@ export const portNameInvalid: Check = {
         const name = typeof p?.name === 'string' ? p.name : '';
         if (name === '') {
           if (ports.length > 1) add(svc, `spec.ports[${i}].name`, 'unset on a Service with several ports', 'name every port (e.g. http, metrics)');
-        } else if (name.length > 63 || !DNS1123_LABEL.test(name)) {
+        } else if (!isDns1123Label(name)) {
           add(svc, `spec.ports[${i}].name`, `${q(name)} is not a DNS-1123 label (at most 63 characters of a-z, 0-9 and "-")`, 'use a name such as "metrics"');
         } else if (seen.has(name)) {
           add(svc, `spec.ports[${i}].name`, `${q(name)} is used by two ports`, 'give each port its own name');

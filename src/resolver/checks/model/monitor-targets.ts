@@ -5,7 +5,7 @@
  * each Service.
  */
 
-import { compileLabelSelector, LabelSelectorError } from '../../select/label-selector';
+import { compileLabelSelector, LabelSelectorError, selectorFromSet } from '../../select/label-selector';
 import { KubeObject } from '../../types';
 import { CheckContext } from '../context';
 import { PodTemplate } from './pod-templates';
@@ -51,8 +51,8 @@ export function serviceTemplates(ctx: CheckContext, svc: KubeObject): readonly P
   return ctx.cached(svc, 'service-templates', () => {
     const selector = svc.spec?.selector;
     if (!selector || typeof selector !== 'object' || Object.keys(selector).length === 0) return [];
-    const want = Object.entries(selector).map(([k, v]) => [k, String(v)] as const);
-    return ctx.podTemplates(svc.metadata.namespace ?? '').filter((t) => want.every(([k, v]) => t.labels[k] === v));
+    const { matches } = selectorFromSet(selector);
+    return ctx.podTemplates(svc.metadata.namespace ?? '').filter((t) => matches(t.labels));
   });
 }
 
