@@ -10,8 +10,8 @@ import { KubeObject, ObjectSource } from '../resolver/types';
 export interface ChecksOptions {
   /**
    * Print warnings, notes and acknowledged findings to stderr when the app is synthesized (errors
-   * fail synth with every error listed in the exception).
-   * @default true
+   * fail synth with every error listed in the exception, printed or not).
+   * @default - true, unless the environment variable `CDK8S_PROMETHEUS_CHECKS` is `silent`
    */
   readonly printFindings?: boolean;
   /**
@@ -28,19 +28,28 @@ const CHECKS_ID = 'cdk8s-prometheus-checks';
 const EXTERNAL = '<external>';
 /** The IDs `Checks.acknowledge` accepts besides the checks' own. */
 const EXTRA_IDS = ['OPERATOR-REJECTED'];
+/** The environment variable that, set to `silent`, makes printing off the default for every app. */
+const MODE_VARIABLE = 'CDK8S_PROMETHEUS_CHECKS';
 
 /**
  * Synth-time checks for a cdk8s app: the mistakes that make prometheus-operator lose targets,
  * rules or alerts silently (a monitor no Prometheus selects, a port name the Service does not
  * have, missing RBAC, ...), found over every ApiObject of the app, as it will be written.
  *
- * When the app is synthesized, errors fail synth with every finding listed at once, and warnings
- * are printed. A finding can be acknowledged on a construct with a reason
- * (`Checks.acknowledge(construct, 'HA-EPHEMERAL-STORAGE', 'test cluster')`); acknowledged
- * findings are listed as such and never fail synth.
+ * The checks run whenever the app contains one of the library's constructs (Prometheus,
+ * PrometheusStack, ServiceMonitor, PodMonitor, Probe, MonitoredApp, AlertRuleGroup, Alertmanager,
+ * AlertmanagerConfig, PrometheusOperator): each calls `Checks.of(this)`. For an app of plain
+ * ApiObjects (or to set options), call `Checks.enable(app)`. There is one `Checks` per app,
+ * however many charts it has, as a child of the app's root (of the root construct when a chart
+ * has no App).
  *
- * The library's constructs enable the checks on their app; for an app without them, call
- * `Checks.enable(app)`. There is one `Checks` per app, however many charts it has.
+ * When the app is synthesized (`app.synth()`, `Testing.synth(chart)`), errors fail synth with every
+ * finding listed at once, and warnings are printed to stderr. A finding can be acknowledged on a
+ * construct with a reason (`Checks.acknowledge(construct, 'HA-EPHEMERAL-STORAGE', 'test cluster')`,
+ * or on the app for app-wide findings); acknowledged findings are listed as such and never fail synth.
+ * To print nothing, pass `printFindings: false` to `Checks.enable(app, ...)`, or set the environment
+ * variable `CDK8S_PROMETHEUS_CHECKS=silent` (every app of the process, e.g. in unit tests); errors
+ * still fail synth.
  */
 export class Checks extends Construct {
   /** The checks of the app `scope` belongs to, enabling them with default options if needed. */
@@ -124,21 +133,39 @@ export class Checks extends Construct {
     return formatReport(this.run());
   }
 
+  /**
+   * The validation cdk8s runs at synth: the unacknowledged errors, and the other findings printed.
+   * Anything that stops the checks (an object that cannot be serialized) is returned as an error
+   * too, beside the errors of the other constructs.
+   */
   private validateApp(): string[] {
     this.validating = true;
     let result: { findings: CheckFinding[]; key: string };
+    let print: boolean;
     try {
+      print = this.printsFindings();
       result = this.check();
+    } catch (e) {
+      return [`the checks cannot run: ${e instanceof Error ? e.message : String(e)}`];
     } finally {
       this.validating = false;
     }
     const errors = result.findings.filter((f) => f.severity === FindingSeverity.ERROR && f.acknowledgement === undefined);
     const others = result.findings.filter((f) => !errors.includes(f));
-    if (result.key !== this.printedKey && this.options.printFindings !== false && others.length > 0) {
+    if (result.key !== this.printedKey && print && others.length > 0) {
       process.stderr.write(`${formatReport(others)}\n`);
     }
     this.printedKey = result.key;
     return errors.map((f) => f.message);
+  }
+
+  /** Whether findings are printed: the `printFindings` option, else the environment variable. */
+  private printsFindings(): boolean {
+    if (this.options.printFindings !== undefined) return this.options.printFindings;
+    const mode = process.env[MODE_VARIABLE];
+    if (mode === undefined || mode === '') return true;
+    if (mode === 'silent') return false;
+    return fail(this, MODE_VARIABLE, `${JSON.stringify(mode)} is not a setting. Set it to "silent" to print no findings (errors still fail synth), or unset it.`);
   }
 
   /** Runs the checks, or reuses the last findings when the objects and acknowledgements have not changed. */

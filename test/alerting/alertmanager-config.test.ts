@@ -5,6 +5,9 @@ import { Alertmanager, AlertmanagerConfig, AlertmanagerConfigMatcherStrategy, Ma
 import { NamespaceSelector } from '../../src/common/namespace-selector';
 import { Selector } from '../../src/common/selector';
 
+// The tests build partial apps on purpose: the checks' warnings about them are not printed (errors still fail synth).
+process.env.CDK8S_PROMETHEUS_CHECKS = 'silent';
+
 function alertmanager(c: Chart, namespaces = NamespaceSelector.all()): Alertmanager {
   return new Alertmanager(c, 'Alertmanager', {
     metadata: { name: 'main', namespace: 'monitoring' },

@@ -3,6 +3,9 @@ import { FakeSelectingPrometheus } from './fake-prometheus';
 import { MonitorNamespaceSelector, PodMonitor, RelabelAction, Selector, SelectorOperator } from '../../src';
 import { expectValidAgainstCrds } from '../support/crd-schema';
 
+// The tests build partial apps on purpose: the checks' warnings about them are not printed (errors still fail synth).
+process.env.CDK8S_PROMETHEUS_CHECKS = 'silent';
+
 function synthPodMonitor(chart: ReturnType<typeof Testing.chart>): any {
   const objects = Testing.synth(chart);
   expect(expectValidAgainstCrds(objects)).toBe(1);

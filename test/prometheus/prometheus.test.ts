@@ -2,10 +2,13 @@ import { App, Chart, Duration, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { expectValidMonitoringObjects, findObject, synthValid } from './support';
 import {
-  MonitorNamespaceSelector, NamespaceSelector, ProbeTargets, Prometheus, PrometheusStorage,
+  Checks, MonitorNamespaceSelector, NamespaceSelector, ProbeTargets, Prometheus, PrometheusStorage,
   SelectableKind, Selector, SelectorOperator, ServiceMonitor,
 } from '../../src';
 import { IAlertmanagerEndpoint } from '../../src/common/alertmanager-endpoint';
+
+// The tests build partial apps on purpose: the checks' warnings about them are not printed (errors still fail synth).
+process.env.CDK8S_PROMETHEUS_CHECKS = 'silent';
 
 const synth = synthValid;
 const find = findObject;
@@ -156,6 +159,7 @@ describe('Prometheus settings', () => {
   test('remote write with credentials by Secret reference only', () => {
     const chart = new Chart(Testing.app(), 'c', { namespace: 'monitoring' });
     const creds = new kplus.Secret(chart, 'creds', { metadata: { name: 'remote-creds' } });
+    Checks.acknowledge(chart, 'AUTH-SECRET-MISSING', 'the test renders Secret references; the Secret is defined without its keys');
     const tls = kplus.Secret.fromSecretName(chart, 'tls', 'remote-tls');
     new Prometheus(chart, 'k8s', {
       remoteWrite: [
@@ -235,6 +239,7 @@ describe('Prometheus settings', () => {
     const chart = Testing.chart();
     const p = new Prometheus(chart, 'k8s', { namespace: 'monitoring', alerting: [alertmanager(chart, 'monitoring', 'alertmanager-main')] });
     p.addAlertmanager(alertmanager(chart, 'team-a', 'alertmanager'));
+    Checks.acknowledge(p, 'AM-ALERTING-ENDPOINT', 'the Alertmanagers are stand-ins without a Service; the test renders the endpoints');
     expect(find(synth(chart), 'Prometheus').spec.alerting).toEqual({
       alertmanagers: [
         { namespace: 'monitoring', name: 'alertmanager-main', port: 'web', apiVersion: 'v2' },
@@ -283,11 +288,14 @@ describe('Prometheus selection', () => {
     const monitoring = new Chart(app, 'monitoring', { namespace: 'monitoring' });
     const p = new Prometheus(monitoring, 'k8s');
     const apps = new Chart(app, 'apps', { namespace: 'shop' });
-    p.addMonitor('own', { selector: Selector.matchLabels({ app: 'x' }), endpoints: [{ port: 'metrics' }] });
+    const own = p.addMonitor('own', { selector: Selector.matchLabels({ app: 'x' }), endpoints: [{ port: 'metrics' }] });
+    Checks.acknowledge(own, 'WIRE-NO-MATCHING-TARGET-OBJECT', 'the test computes the namespace selector only; the app has no Service to scrape');
     p.addMonitor('shop', { metadata: { namespace: 'shop' }, selector: Selector.matchLabels({ app: 'y' }), endpoints: [{ port: 'metrics' }] });
     p.addRuleGroup('rules', { metadata: { namespace: 'payments' } }).addAlert({ alert: 'Down', expr: 'up == 0' });
     // Not selected (no prometheus label): does not widen the selector.
-    new ServiceMonitor(apps, 'other', { metadata: { namespace: 'elsewhere' }, selector: Selector.all(), endpoints: [{ port: 'metrics' }] });
+    const other = new ServiceMonitor(apps, 'other', { metadata: { namespace: 'elsewhere' }, selector: Selector.all(), endpoints: [{ port: 'metrics' }] });
+    Checks.acknowledge(other, 'SEL-MONITOR-UNSELECTED', 'left unselected on purpose: it must not widen the selector');
+    Checks.acknowledge(other, 'WIRE-NAMESPACE-MISMATCH', 'a stand-in monitor; only its namespace matters here');
     const spec = find(synth(monitoring), 'Prometheus').spec;
     expect(spec.serviceMonitorNamespaceSelector).toEqual({ matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['monitoring', 'shop'] }] });
     expect(spec.ruleNamespaceSelector).toEqual({ matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['monitoring', 'payments'] }] });
@@ -300,6 +308,7 @@ describe('Prometheus selection', () => {
     const p = new Prometheus(chart, 'k8s', { namespace: 'monitoring', serviceMonitorSelector: Selector.matchLabels({ release: 'prometheus' }) });
     p.addMonitor('sm', { selector: Selector.matchLabels({ app: 'web' }), endpoints: [{ port: 'metrics' }] });
     p.addPodMonitor('pm', { selector: Selector.matchLabels({ app: 'worker' }), podMetricsEndpoints: [{ port: 'metrics' }] });
+    Checks.acknowledge(chart, 'WIRE-NO-MATCHING-TARGET-OBJECT', 'the test checks labels only; the app has no Service or pods to scrape');
     p.addProbe('probe', { prober: { url: 'blackbox:9115' }, module: 'http_2xx', targets: ProbeTargets.staticTargets(['https://example.com']) });
     p.addRuleGroup('rules', { metadata: { labels: { team: 'sre' } } }).addAlert({ alert: 'AlwaysFiring', expr: 'vector(1)', for: Duration.minutes(5) });
     const objects = synth(chart);

@@ -1,9 +1,12 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { findObject, synthValid } from './support';
 import {
-  MonitorNamespaceSelector, NamespaceSelector, Prometheus, ProbeTargets, Selector, ServiceMonitor,
+  Checks, MonitorNamespaceSelector, NamespaceSelector, Prometheus, ProbeTargets, Selector, ServiceMonitor,
 } from '../../src';
 import { planPrometheusRbac, SERVICE_ACCOUNT_TOKEN_PATH } from '../../src/prometheus/rbac-plan';
+
+// The tests build partial apps on purpose: the checks' warnings about them are not printed (errors still fail synth).
+process.env.CDK8S_PROMETHEUS_CHECKS = 'silent';
 
 const DISCOVERY_RULES = [
   { apiGroups: [''], resources: ['services', 'endpoints', 'pods'], verbs: ['get', 'list', 'watch'] },
@@ -68,7 +71,9 @@ describe('Prometheus RBAC', () => {
       endpoints: [{ port: 'metrics' }],
     });
     // Not selected (no label): adds nothing.
-    new ServiceMonitor(apps, 'stray', { metadata: { namespace: 'stray' }, selector: Selector.all(), namespaceSelector: MonitorNamespaceSelector.all(), endpoints: [{ port: 'm' }] });
+    const stray = new ServiceMonitor(apps, 'stray', { metadata: { namespace: 'stray' }, selector: Selector.all(), namespaceSelector: MonitorNamespaceSelector.all(), endpoints: [{ port: 'm' }] });
+    Checks.acknowledge(stray, 'SEL-MONITOR-UNSELECTED', 'left unselected on purpose: it must not widen the RBAC');
+    Checks.acknowledge(stray, 'PORT-SERVICE-PORT-NAME', 'a stand-in monitor; only its namespaces matter here');
     const r = rbac(synthValid(monitoring));
     expect(r.roles.map((x) => x.metadata.namespace)).toEqual(['batch', 'monitoring', 'shop', 'shop-canary']);
     expect(r.roles.every((x) => JSON.stringify(x.rules) === JSON.stringify(DISCOVERY_RULES))).toBe(true);
@@ -112,7 +117,8 @@ describe('Prometheus RBAC', () => {
   test('cluster-wide when a selected monitor looks in every namespace (namespaceSelector.any)', () => {
     const chart = Testing.chart();
     const p = new Prometheus(chart, 'k8s', { namespace: 'monitoring' });
-    p.addMonitor('all', { selector: Selector.matchLabels({ app: 'x' }), namespaceSelector: MonitorNamespaceSelector.all(), endpoints: [{ port: 'metrics' }] });
+    const all = p.addMonitor('all', { selector: Selector.matchLabels({ app: 'x' }), namespaceSelector: MonitorNamespaceSelector.all(), endpoints: [{ port: 'metrics' }] });
+    Checks.acknowledge(all, 'WIRE-NO-MATCHING-TARGET-OBJECT', 'the test computes RBAC only; the app has no Service to scrape');
     const r = rbac(synthValid(chart));
     expect(r.roles).toEqual([]);
     expect(r.clusterRoles.map((c) => c.rules)).toEqual([DISCOVERY_RULES]);
@@ -121,14 +127,16 @@ describe('Prometheus RBAC', () => {
   test('nodes are readable only when node metadata is attached (monitor or scrape class)', () => {
     const chart = Testing.chart();
     const p = new Prometheus(chart, 'k8s', { namespace: 'monitoring' });
-    p.addPodMonitor('pm', { selector: Selector.matchLabels({ app: 'x' }), attachNodeMetadata: true, podMetricsEndpoints: [{ port: 'metrics' }] });
+    const pm = p.addPodMonitor('pm', { selector: Selector.matchLabels({ app: 'x' }), attachNodeMetadata: true, podMetricsEndpoints: [{ port: 'metrics' }] });
+    Checks.acknowledge(pm, 'WIRE-NO-MATCHING-TARGET-OBJECT', 'the test computes RBAC only; the app has no pods to scrape');
     const r = rbac(synthValid(chart));
     expect(r.roles.map((x) => [x.metadata.namespace, x.rules])).toEqual([['monitoring', DISCOVERY_RULES]]);
     expect(r.clusterRoles.map((c) => c.rules)).toEqual([[NODE_RULE]]);
 
     const chart2 = Testing.chart();
     const p2 = new Prometheus(chart2, 'k8s', { namespace: 'monitoring', scrapeClasses: [{ name: 'nodes', isDefault: true, attachNodeMetadata: true }] });
-    p2.addMonitor('sm', { selector: Selector.matchLabels({ app: 'x' }), endpoints: [{ port: 'metrics' }] });
+    const sm = p2.addMonitor('sm', { selector: Selector.matchLabels({ app: 'x' }), endpoints: [{ port: 'metrics' }] });
+    Checks.acknowledge(sm, 'WIRE-NO-MATCHING-TARGET-OBJECT', 'the test computes RBAC only; the app has no Service to scrape');
     expect(rbac(synthValid(chart2)).clusterRoles.map((c) => c.rules)).toEqual([[NODE_RULE]]);
   });
 
@@ -168,7 +176,8 @@ describe('Prometheus RBAC', () => {
   test('the Alertmanager namespaces are readable (Alertmanager discovery)', () => {
     const chart = Testing.chart();
     const am = Object.assign(new Chart(Testing.app(), 'am'), { namespace: 'alerting', serviceName: 'alertmanager-main', portName: 'web' });
-    new Prometheus(chart, 'k8s', { namespace: 'monitoring', alerting: [am as any] });
+    const p = new Prometheus(chart, 'k8s', { namespace: 'monitoring', alerting: [am as any] });
+    Checks.acknowledge(p, 'AM-ALERTING-ENDPOINT', 'the Alertmanager is a stand-in without a Service; only its namespace matters here');
     expect(rbac(synthValid(chart)).roles.map((x) => x.metadata.namespace)).toEqual(['alerting', 'monitoring']);
   });
 
@@ -192,7 +201,8 @@ describe('Prometheus RBAC', () => {
     const p = new Prometheus(chart, 'k8s', { namespace: 'monitoring' });
     const first = Testing.synth(chart);
     expect(Testing.synth(chart)).toEqual(first);
-    p.addMonitor('later', { selector: Selector.all(), namespaceSelector: MonitorNamespaceSelector.names('late'), endpoints: [{ port: 'm' }] });
+    const later = p.addMonitor('later', { selector: Selector.all(), namespaceSelector: MonitorNamespaceSelector.names('late'), endpoints: [{ port: 'm' }] });
+    Checks.acknowledge(later, 'WIRE-NAMESPACE-MISMATCH', 'a stand-in monitor; only the namespace it looks in matters here');
     expect(rbac(Testing.synth(chart)).roles.map((x) => x.metadata.namespace)).toEqual(['late', 'monitoring']);
   });
 

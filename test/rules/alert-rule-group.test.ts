@@ -3,6 +3,9 @@ import { RuleSelectingPrometheus, ruleFileOf, synthAndCheckRules } from './rule-
 import { AlertRuleGroup, PartialResponseStrategy, Rule } from '../../src/rules';
 import { promtoolCheckRules } from '../support/prometheus-tools';
 
+// The tests build partial apps on purpose: the checks' warnings about them are not printed (errors still fail synth).
+process.env.CDK8S_PROMETHEUS_CHECKS = 'silent';
+
 function chart(namespace = 'apps'): Chart {
   return new Chart(Testing.app(), 'test', { namespace });
 }

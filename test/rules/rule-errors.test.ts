@@ -4,6 +4,9 @@ import { AlertRuleGroup, Rule } from '../../src/rules';
 import { validationError } from '../common/validation-error';
 import { promtoolCheckRules } from '../support/prometheus-tools';
 
+// The tests build partial apps on purpose: the checks' warnings about them are not printed (errors still fail synth).
+process.env.CDK8S_PROMETHEUS_CHECKS = 'silent';
+
 function group(): AlertRuleGroup {
   const chart = new Chart(Testing.app(), 'test', { namespace: 'apps' });
   return new AlertRuleGroup(chart, 'Rules', { metadata: { name: 'web' }, groupName: 'web.rules' });
