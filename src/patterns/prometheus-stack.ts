@@ -12,6 +12,8 @@ import { PrometheusOperatorCrds } from '../operator/crds';
 import { PrometheusOperator, PrometheusOperatorProps } from '../operator/operator';
 import { Prometheus, PrometheusProps } from '../prometheus/prometheus';
 import { AlertRuleGroup, AlertRuleGroupOptions } from '../rules/alert-rule-group';
+import { RenderedConfig } from '../synth/rendered-config';
+import { RenderedConfigs, RenderedConfigsOptions } from '../synth/rendered-configs';
 
 /** Properties of a {@link PrometheusStack}. */
 export interface PrometheusStackProps {
@@ -168,5 +170,14 @@ export class PrometheusStack extends Construct implements ISelectingPrometheus {
   /** Creates an AlertRuleGroup that the stack's Prometheus evaluates. */
   public addRuleGroup(id: string, options: AlertRuleGroupOptions = {}): AlertRuleGroup {
     return this.prometheus.addRuleGroup(id, options);
+  }
+
+  /**
+   * The prometheus.yaml prometheus-operator generates for the stack's Prometheus, rendered from
+   * the app's objects as they are now (see `RenderedConfigs`): call it once the app is complete.
+   * @param options how the cluster's operator runs
+   */
+  public renderedConfig(options: RenderedConfigsOptions = {}): RenderedConfig {
+    return RenderedConfigs.of(this, options).forPrometheus(this);
   }
 }

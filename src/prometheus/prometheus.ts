@@ -27,6 +27,8 @@ import { ServiceMonitor, ServiceMonitorProps } from '../monitors/service-monitor
 import { DEFAULT_PROMETHEUS_VERSION, PROMETHEUS_IMAGE_REPOSITORY } from '../resolver/defaults/operator-defaults';
 import { isDns1123Label } from '../resolver/select/kube-names';
 import { AlertRuleGroup, AlertRuleGroupOptions } from '../rules/alert-rule-group';
+import { RenderedConfig } from '../synth/rendered-config';
+import { RenderedConfigs, RenderedConfigsOptions } from '../synth/rendered-configs';
 
 /** Properties of a {@link Prometheus}. */
 export interface PrometheusProps {
@@ -351,6 +353,15 @@ export class Prometheus extends Construct implements ISelectingPrometheus {
       fail(this, field, `Alertmanager Service ${endpoint.namespace}/${endpoint.serviceName} is already in the alerting list. Add each Alertmanager once.`);
     }
     this.alertmanagers.push(endpoint);
+  }
+
+  /**
+   * The prometheus.yaml prometheus-operator generates for this Prometheus, rendered from the app's
+   * objects as they are now (see `RenderedConfigs`): call it once the app is complete.
+   * @param options how the cluster's operator runs
+   */
+  public renderedConfig(options: RenderedConfigsOptions = {}): RenderedConfig {
+    return RenderedConfigs.of(this, options).forPrometheus(this);
   }
 
   private childId(id: string, prometheus: ISelectingPrometheus | undefined): string {
