@@ -1,6 +1,7 @@
 import { ApiObject, ApiObjectMetadata, Chart, Duration, Lazy, Names, Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { AppObjects } from './app-objects';
 import { PrometheusRbac } from './rbac';
 import { RemoteWriteOptions, renderRemoteWrite } from './remote-write';
 import { ScrapeClass, renderScrapeClasses } from './scrape-class';
@@ -19,7 +20,7 @@ import { NamespaceSelector } from '../common/namespace-selector';
 import { renderResources } from '../common/resources';
 import { restrictedSecurityContext } from '../common/security-context';
 import { ISelectingPrometheus, SelectableKind } from '../common/selecting';
-import { Selector } from '../common/selector';
+import { LabelSelectorJson, Selector } from '../common/selector';
 import * as monitoring from '../imports/monitoring.coreos.com';
 import { PodMonitor, PodMonitorProps } from '../monitors/pod-monitor';
 import { Probe, ProbeProps } from '../monitors/probe';
@@ -390,7 +391,8 @@ export class Prometheus extends Construct implements ISelectingPrometheus {
     if (props.scrapeTimeout && props.scrapeTimeout.toMilliseconds() > (props.scrapeInterval ?? Duration.seconds(30)).toMilliseconds()) {
       fail(this, 'scrapeTimeout', `${toPrometheusDuration(this, 'scrapeTimeout', props.scrapeTimeout)} is longer than the scrape interval (${scrapeInterval}). Use a timeout no longer than scrapeInterval.`);
     }
-    return {
+    const defaultNamespaceSelectors = new Map<SelectableKind, LabelSelectorJson | undefined>();
+    const spec: monitoring.PrometheusSpec = {
       version: this.version,
       image: props.image ?? `${PROMETHEUS_IMAGE_REPOSITORY}:${this.version}`,
       replicas,
@@ -411,22 +413,43 @@ export class Prometheus extends Construct implements ISelectingPrometheus {
       ...(props.scrapeClasses && props.scrapeClasses.length > 0 ? { scrapeClasses: renderScrapeClasses(this, props.scrapeClasses) } : {}),
       ...(props.remoteWrite && props.remoteWrite.length > 0 ? { remoteWrite: renderRemoteWrite(this, this.namespace, props.remoteWrite) } : {}),
       ...(props.thanos ? { thanos: renderThanos(this, this.namespace, props.thanos) } : {}),
-      ...this.renderSelectors(),
+      ...this.renderSelectors(defaultNamespaceSelectors),
       alerting: Lazy.any({ produce: () => this.renderAlerting() }),
     };
+    if (defaultNamespaceSelectors.size === 0) {
+      return spec;
+    }
+    // The namespace selectors left to the app are worked out together, from one reading of the
+    // app, each time the Prometheus is rendered.
+    const withDefaults = Lazy.any({ produce: () => ({ ...spec, ...this.renderDefaultNamespaceSelectors(defaultNamespaceSelectors) }) });
+    return withDefaults as unknown as monitoring.PrometheusSpec;
   }
 
-  private renderSelectors(): { [field: string]: any } {
+  /** The selectors, and the namespace selectors set explicitly; records the label selectors of the kinds whose namespaces are left to the app. */
+  private renderSelectors(defaults: Map<SelectableKind, LabelSelectorJson | undefined>): { [field: string]: any } {
     const out: { [field: string]: any } = {};
     for (const [kind, selection] of this.selections) {
       const fields = SELECTOR_FIELDS[kind];
       const selector = selection.selector._toJson(this, fields.selector);
       out[fields.selector] = selector;
-      out[fields.namespaceSelector] = selection.namespaceSelector
-        ? selection.namespaceSelector._toJson(this, fields.namespaceSelector)
-        : Lazy.any({ produce: () => namespacesOfSelectedObjects(this, this.namespace, kind, selector) });
+      if (selection.namespaceSelector) {
+        out[fields.namespaceSelector] = selection.namespaceSelector._toJson(this, fields.namespaceSelector);
+      } else {
+        defaults.set(kind, selector);
+      }
     }
     return out;
+  }
+
+  /** The namespace selectors left to the app: the namespaces of the objects each label selector matches. */
+  private renderDefaultNamespaceSelectors(defaults: Map<SelectableKind, LabelSelectorJson | undefined>): { [field: string]: any } {
+    return AppObjects.current(this).use(() => {
+      const out: { [field: string]: any } = {};
+      for (const [kind, selector] of defaults) {
+        out[SELECTOR_FIELDS[kind].namespaceSelector] = namespacesOfSelectedObjects(this, this.namespace, kind, selector);
+      }
+      return out;
+    });
   }
 
   private renderAlerting(): monitoring.PrometheusSpecAlerting | undefined {

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { appObjectsOfKinds } from './app-objects';
+import { AppObjects } from './app-objects';
 import { PlainObject, planPrometheusRbac, RbacPlan } from './rbac-plan';
 import { clusterScoped } from '../common/cluster-scoped';
 
@@ -64,11 +64,7 @@ export class PrometheusRbac extends Construct {
 
   /** The access the Prometheus needs, from the app as it is now. */
   public plan(): RbacPlan {
-    const objects: PlainObject[] = appObjectsOfKinds(this, PLANNED_KINDS);
-    return planPrometheusRbac(this.props.prometheus.toJson(), objects, {
-      extraNamespaces: this.props.extraNamespaces,
-      kubernetesMetrics: this.props.kubernetesMetrics,
-    });
+    return this.planFrom(AppObjects.collect(this));
   }
 
   /** Creates the access objects; a bad object elsewhere in the app is reported with the other validation errors. */
@@ -83,7 +79,8 @@ export class PrometheusRbac extends Construct {
   }
 
   private materialize(): void {
-    const plan = this.plan();
+    // The Prometheus RBAC constructs validated in one pass read the app's objects once.
+    const plan = this.planFrom(AppObjects.forValidation(this));
     this.node.tryRemoveChild('Access');
     const access = new Construct(this, 'Access');
     const discovery = new Set(plan.clusterWide ? [] : plan.namespaces);
@@ -101,6 +98,17 @@ export class PrometheusRbac extends Construct {
     if (clusterRules.length > 0) {
       this.clusterRole(access, clusterRules);
     }
+  }
+
+  /** The plan from `objects`, which the Prometheus's own lazily computed fields (its default namespace selectors) read too. */
+  private planFrom(objects: AppObjects): RbacPlan {
+    return objects.use(() => {
+      const planned: PlainObject[] = objects.ofKinds(PLANNED_KINDS);
+      return planPrometheusRbac(this.props.prometheus.toJson(), planned, {
+        extraNamespaces: this.props.extraNamespaces,
+        kubernetesMetrics: this.props.kubernetesMetrics,
+      });
+    });
   }
 
   private role(scope: Construct, namespace: string, rules: object[]): void {
