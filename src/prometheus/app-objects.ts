@@ -46,7 +46,6 @@ export class AppObjects {
   private readonly constructs: IConstruct[];
   private readonly apiObjects: ApiObject[];
   private readonly json = new Map<ApiObject, PlainObject>();
-  private constructSet?: Set<IConstruct>;
 
   private constructor(root: IConstruct) {
     this.root = root;
@@ -82,8 +81,7 @@ export class AppObjects {
 
   /** Whether `c` was in the app when the objects were collected. */
   private held(c: IConstruct): boolean {
-    this.constructSet ??= new Set(this.constructs);
-    return this.constructSet.has(c);
+    return this.constructs.includes(c);
   }
 }
 
