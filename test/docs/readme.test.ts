@@ -22,6 +22,8 @@ test('the README usage example synthesizes manifests and the rendered Prometheus
   const cwd = process.cwd();
   try {
     process.chdir(dir);
+    // The example imports the package by name; serve it the library's source.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const moduleRequire = (id: string) => (id === 'cdk8s-prometheus' ? require('../../src') : require(id));
     new Function('require', 'exports', js)(moduleRequire, {});
     const config = parse(fs.readFileSync(path.join(dir, 'dist', 'prometheus-config', 'monitoring', 'prometheus-main.yaml'), 'utf8'));
