@@ -21,7 +21,12 @@ export const FILENAME_OPTION: Record<string, OptionSpec> = {
     short: 'f',
     multiple: true,
     value: '<path>',
-    description: 'manifests to read: a file, a folder (recursively: .yaml, .yml, .json) or - for stdin; repeatable',
+    description: 'manifests to read: a file, a folder (its .yaml, .yml, .json files) or - for stdin; repeatable',
+  },
+  recursive: {
+    type: 'boolean',
+    short: 'R',
+    description: 'also read the subfolders of folders given with -f (as kubectl apply -R)',
   },
 };
 
@@ -53,7 +58,7 @@ export const OPERATOR_OPTIONS: Record<string, OptionSpec> = {
 export async function readInputs(options: ParsedOptions, io: CliIo): Promise<KubeObject[]> {
   const paths = (options.filename as string[] | undefined) ?? [];
   if (paths.length === 0) throw new UsageError('no input: give -f <path> (a file, a folder, or - for stdin)');
-  return loadManifests(paths, () => io.readStdin());
+  return loadManifests(paths, () => io.readStdin(), { recursive: options.recursive === true });
 }
 
 /** Fails with an InputError when nothing was resolved: the input has no Prometheus or PrometheusAgent. */

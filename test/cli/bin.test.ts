@@ -15,7 +15,7 @@ function bin(args: string[], input?: string) {
 
 describe('the cdk8s-prometheus entry point', () => {
   test('renders a configuration to stdout and exits 0', () => {
-    const r = bin(['render', '-f', STACK, '--prometheus', 'monitoring/k8s']);
+    const r = bin(['render', '-f', STACK, '-R', '--prometheus', 'monitoring/k8s']);
     expect(r.status).toBe(0);
     expect(parse(r.stdout).scrape_configs.map((j: any) => j.job_name)).toEqual(['serviceMonitor/apps/web/0']);
   });

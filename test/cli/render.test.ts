@@ -16,7 +16,7 @@ const PROM = 'apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata: 
 
 describe('render', () => {
   test('--prometheus prints that configuration alone', async () => {
-    const r = await run(['render', '-f', STACK, '--prometheus', 'monitoring/k8s']);
+    const r = await run(['render', '-f', STACK, '-R', '--prometheus', 'monitoring/k8s']);
     expect(r.status).toBe(0);
     expect(r.stdout).not.toMatch(/^#/);
     expect(jobs(r.stdout)).toEqual(['serviceMonitor/apps/web/0']);
@@ -24,7 +24,7 @@ describe('render', () => {
   });
 
   test('without --prometheus each configuration is a document preceded by a comment naming it', async () => {
-    const r = await run(['render', '-f', STACK]);
+    const r = await run(['render', '-f', STACK, '-R']);
     expect(r.status).toBe(0);
     const docs = parseAllDocuments(r.stdout);
     expect(docs).toHaveLength(2);
@@ -34,7 +34,7 @@ describe('render', () => {
   });
 
   test('rejected and undecided monitors are warnings on stderr, and the exit status is 0', async () => {
-    const r = await run(['render', '-f', STACK, '--prometheus', 'monitoring/k8s']);
+    const r = await run(['render', '-f', STACK, '-R', '--prometheus', 'monitoring/k8s']);
     expect(r.stderr.split('\n').filter((l) => l !== '')).toEqual([
       'warning: Prometheus monitoring/k8s: ServiceMonitor apps/broken rejected: endpoints[0]: scrapeTimeout "20s" greater than scrapeInterval "10s"',
       'warning: Prometheus monitoring/k8s: ServiceMonitor unlabelled/elsewhere may or may not be selected: Namespace "unlabelled" is not among '
@@ -55,13 +55,13 @@ describe('render', () => {
   });
 
   test('--skip-selection renders every monitor', async () => {
-    const r = await run(['render', '-f', STACK, '--prometheus', 'monitoring/k8s', '--skip-selection']);
+    const r = await run(['render', '-f', STACK, '-R', '--prometheus', 'monitoring/k8s', '--skip-selection']);
     expect(jobs(r.stdout)).toEqual(['serviceMonitor/apps/broken/0', 'serviceMonitor/apps/edge-web/0', 'serviceMonitor/apps/web/0', 'serviceMonitor/unlabelled/elsewhere/0']);
   });
 
   test('--no-defaults leaves out the CRD defaults', async () => {
-    const withDefaults = await run(['render', '-f', STACK, '--prometheus', 'monitoring/k8s']);
-    const without = await run(['render', '-f', STACK, '--prometheus', 'monitoring/k8s', '--no-defaults']);
+    const withDefaults = await run(['render', '-f', STACK, '-R', '--prometheus', 'monitoring/k8s']);
+    const without = await run(['render', '-f', STACK, '-R', '--prometheus', 'monitoring/k8s', '--no-defaults']);
     expect(parse(withDefaults.stdout).global.scrape_interval).toBe('30s');
     expect(parse(without.stdout).global.scrape_interval).toBe('');
   });
@@ -82,7 +82,7 @@ describe('render', () => {
   });
 
   test('an unknown feature gate is an error', async () => {
-    const r = await run(['render', '-f', STACK, '--feature-gates', 'Nope']);
+    const r = await run(['render', '-f', STACK, '-R', '--feature-gates', 'Nope']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^cdk8s-prometheus render: unknown feature gate "Nope" \(known: PrometheusAgentDaemonSet, /);
   });
@@ -122,13 +122,13 @@ describe('render', () => {
   });
 
   test('an unknown --prometheus is an error listing the known ones', async () => {
-    const r = await run(['render', '-f', STACK, '--prometheus', 'monitoring/nope']);
+    const r = await run(['render', '-f', STACK, '-R', '--prometheus', 'monitoring/nope']);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('error: no Prometheus or PrometheusAgent "monitoring/nope" in the input (expected namespace/name; found: monitoring/k8s, monitoring/edge)\n');
   });
 
   test('--prometheus must be namespace/name', async () => {
-    const r = await run(['render', '-f', STACK, '--prometheus', 'k8s']);
+    const r = await run(['render', '-f', STACK, '-R', '--prometheus', 'k8s']);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('cdk8s-prometheus render: --prometheus takes namespace/name (e.g. monitoring/k8s), not "k8s" (see cdk8s-prometheus render --help)\n');
   });
@@ -137,5 +137,15 @@ describe('render', () => {
     const r = await run(['render', '-f', '-'], 'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n');
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('error: no Prometheus (monitoring.coreos.com/v1) or PrometheusAgent (v1alpha1) in the input\n');
+  });
+});
+
+describe('folders', () => {
+  test('subfolders are read only with -R, as kubectl apply does', async () => {
+    const flat = await run(['render', '-f', STACK, '--prometheus', 'monitoring/k8s']);
+    expect(flat.status).toBe(0);
+    expect(jobs(flat.stdout)).toEqual([]);
+    const recursive = await run(['render', '-f', STACK, '--recursive', '--prometheus', 'monitoring/k8s']);
+    expect(jobs(recursive.stdout)).toEqual(['serviceMonitor/apps/web/0']);
   });
 });

@@ -2,7 +2,7 @@ import { run, STACK } from './run';
 
 describe('selection', () => {
   test('prints what each Prometheus selects, rejects and cannot decide', async () => {
-    const r = await run(['selection', '-f', STACK]);
+    const r = await run(['selection', '-f', STACK, '-R']);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe([
       `Prometheus monitoring/k8s (${STACK}/prometheus.yaml:6 (document 2))`,
@@ -28,7 +28,7 @@ describe('selection', () => {
   });
 
   test('-o json gives the same as data', async () => {
-    const r = await run(['selection', '-f', STACK, '--prometheus', 'monitoring/k8s', '-o', 'json']);
+    const r = await run(['selection', '-f', STACK, '-R', '--prometheus', 'monitoring/k8s', '-o', 'json']);
     const [k8s] = JSON.parse(r.stdout);
     expect(k8s.prometheus).toBe('monitoring/k8s');
     expect(k8s.selected.serviceMonitors).toEqual(['apps/web']);
@@ -42,7 +42,7 @@ describe('selection', () => {
   });
 
   test('an unknown output format is an error', async () => {
-    const r = await run(['selection', '-f', STACK, '-o', 'xml']);
+    const r = await run(['selection', '-f', STACK, '-R', '-o', 'xml']);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('cdk8s-prometheus selection: --output takes text, json or yaml, not "xml" (see cdk8s-prometheus selection --help)\n');
   });

@@ -1,6 +1,7 @@
 /**
- * Reading Kubernetes manifests: multi-document YAML (and JSON) from files, folders (recursively,
- * `.yaml`, `.yml` and `.json`) and stdin, as `kubectl apply -f` reads them. Empty documents are
+ * Reading Kubernetes manifests: multi-document YAML (and JSON) from files, folders (`.yaml`, `.yml`
+ * and `.json`; subfolders only when asked, like `kubectl apply -f <dir> -R`) and stdin, as
+ * `kubectl apply -f` reads them. Empty documents are
  * skipped, `List` documents expand to their items, and every object remembers its file, document
  * and line. A malformed document or an object without apiVersion, kind or metadata.name is an
  * {@link InputError} naming the file and document.
@@ -40,22 +41,30 @@ export function parseManifests(text: string, file: string): KubeObject[] {
   return objects;
 }
 
-/** Every manifest file under `dir`, recursively, in name order. */
-export function listManifestFiles(dir: string): string[] {
+/** How folders are read. */
+export interface LoadOptions {
+  /** Also read the manifest files of subfolders (kubectl's -R). Default: false, as kubectl. */
+  readonly recursive?: boolean;
+}
+
+/** Every manifest file in `dir` (and its subfolders when `recursive`), in name order. */
+export function listManifestFiles(dir: string, recursive: boolean = false): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listManifestFiles(full));
+    if (entry.isDirectory()) {
+      if (recursive) out.push(...listManifestFiles(full, true));
+    }
     else if (MANIFEST_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) out.push(full);
   }
   return out;
 }
 
 /**
- * Reads the manifests named by `paths` in order: a file, a folder (its manifest files,
- * recursively), or `-` for stdin (read once, through `readStdin`).
+ * Reads the manifests named by `paths` in order: a file, a folder (its manifest files; those of
+ * subfolders too when `options.recursive`), or `-` for stdin (read once, through `readStdin`).
  */
-export async function loadManifests(paths: readonly string[], readStdin?: () => Promise<string>): Promise<KubeObject[]> {
+export async function loadManifests(paths: readonly string[], readStdin?: () => Promise<string>, options: LoadOptions = {}): Promise<KubeObject[]> {
   const objects: KubeObject[] = [];
   let stdinRead = false;
   for (const p of paths) {
@@ -72,7 +81,7 @@ export async function loadManifests(paths: readonly string[], readStdin?: () => 
     } catch {
       throw new InputError(`${p}: no such file or directory`);
     }
-    const files = stat.isDirectory() ? listManifestFiles(p) : [p];
+    const files = stat.isDirectory() ? listManifestFiles(p, options.recursive ?? false) : [p];
     for (const file of files) objects.push(...parseManifests(fs.readFileSync(file, 'utf8'), file));
   }
   return objects;

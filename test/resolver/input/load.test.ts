@@ -88,14 +88,15 @@ describe('parsing manifests', () => {
 });
 
 describe('loading paths', () => {
-  test('a folder is read recursively in name order, .yaml, .yml and .json only', async () => {
+  test('a folder is read in name order, .yaml, .yml and .json only, subfolders only when recursive', async () => {
     const dir = tmpdir();
     fs.mkdirSync(path.join(dir, 'sub'));
     fs.writeFileSync(path.join(dir, 'b.yaml'), secret('b'));
     fs.writeFileSync(path.join(dir, 'a.yml'), secret('a'));
     fs.writeFileSync(path.join(dir, 'sub', 'c.json'), JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'c' } }));
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not yaml: [');
-    const objs = await loadManifests([dir]);
+    expect((await loadManifests([dir])).map((o) => o.metadata.name)).toEqual(['a', 'b']);
+    const objs = await loadManifests([dir], undefined, { recursive: true });
     expect(objs.map((o) => o.metadata.name)).toEqual(['a', 'b', 'c']);
     expect(sourceOf(objs[2])?.file).toBe(path.join(dir, 'sub', 'c.json'));
   });
