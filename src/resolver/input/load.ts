@@ -54,8 +54,9 @@ export function listManifestFiles(dir: string, recursive: boolean = false): stri
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (recursive) out.push(...listManifestFiles(full, true));
+    } else if (MANIFEST_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+      out.push(full);
     }
-    else if (MANIFEST_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) out.push(full);
   }
   return out;
 }
