@@ -47,6 +47,8 @@ export class PrometheusRbac extends Construct {
   public readonly serviceAccountName: string;
   /** Name of the Roles, RoleBindings, ClusterRole and ClusterRoleBinding. */
   public readonly rbacName: string;
+  /** The reading the access objects were last computed from, the construct holding them, and the errors reported then. */
+  private materialized?: { readonly from: AppObjects; readonly access?: Construct; readonly errors: string[] };
 
   constructor(scope: Construct, id: string, private readonly props: PrometheusRbacProps) {
     super(scope, id);
@@ -67,20 +69,32 @@ export class PrometheusRbac extends Construct {
     return this.planFrom(AppObjects.collect(this));
   }
 
-  /** Creates the access objects; a bad object elsewhere in the app is reported with the other validation errors. */
+  /**
+   * Creates the access objects; a bad object elsewhere in the app is reported with the other
+   * validation errors. The plan depends only on the reading (and the props), so validated again
+   * with the same reading (later in the same pass, or in the same synthesis session) while its
+   * access objects are still in place, it keeps them and reports what it reported then.
+   */
   private materializeOrReport(): string[] {
+    // The Prometheus RBAC constructs validated in one pass read the app's objects once.
+    const objects = AppObjects.forValidation(this);
+    const last = this.materialized;
+    if (last?.from === objects && this.node.tryFindChild('Access') === last.access) {
+      return last.errors;
+    }
+    let errors: string[] = [];
     try {
-      this.materialize();
-      return [];
+      this.materialize(objects);
     } catch (e) {
       // Rendering another object failed (cdk8s wraps the cause, often a ValidationError, in its message).
-      return [`cannot compute the Prometheus's RBAC: ${(e as Error).message}`];
+      errors = [`cannot compute the Prometheus's RBAC: ${(e as Error).message}`];
     }
+    this.materialized = { from: objects, access: this.node.tryFindChild('Access') as Construct | undefined, errors };
+    return errors;
   }
 
-  private materialize(): void {
-    // The Prometheus RBAC constructs validated in one pass read the app's objects once.
-    const plan = this.planFrom(AppObjects.forValidation(this));
+  private materialize(objects: AppObjects): void {
+    const plan = this.planFrom(objects);
     this.node.tryRemoveChild('Access');
     const access = new Construct(this, 'Access');
     const discovery = new Set(plan.clusterWide ? [] : plan.namespaces);
@@ -104,7 +118,7 @@ export class PrometheusRbac extends Construct {
   private planFrom(objects: AppObjects): RbacPlan {
     return objects.use(() => {
       const planned: PlainObject[] = objects.ofKinds(PLANNED_KINDS);
-      return planPrometheusRbac(this.props.prometheus.toJson(), planned, {
+      return planPrometheusRbac(objects.render(this.props.prometheus), planned, {
         extraNamespaces: this.props.extraNamespaces,
         kubernetesMetrics: this.props.kubernetesMetrics,
       });

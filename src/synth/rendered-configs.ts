@@ -6,6 +6,7 @@ import { RenderedConfig } from './rendered-config';
 import { collectObjects } from '../checks/collect';
 import { fail } from '../common/errors';
 import { ISelectingPrometheus } from '../common/selecting';
+import { AppObjects } from '../prometheus/app-objects';
 import { describeObject, InputError, recordSource, sourceOf } from '../resolver/input/source';
 import { resolve, ResolvedPrometheus } from '../resolver/resolve';
 
@@ -50,7 +51,8 @@ export class RenderedConfigs {
 
   /**
    * Renders the configuration of every Prometheus and PrometheusAgent in the app `scope` belongs
-   * to, from its ApiObjects as they are now. Throws, naming the construct path and the field, when
+   * to, from its ApiObjects as they are now (within `RenderedConfigs.synth`, from the one reading of
+   * the app its synthesis shares). Throws, naming the construct path and the field, when
    * the operator would refuse a Prometheus (an invalid selector, a Secret key it needs that the app
    * does not define).
    * @param scope any construct of the app
@@ -78,16 +80,20 @@ export class RenderedConfigs {
    * Synthesizes `app` and writes the configuration of each of its Prometheus beside the manifests:
    * the configurations are rendered first (an error leaves the output directory untouched), then
    * `app.synth()` runs (its validation errors leave the configurations unwritten), then the folder
-   * `prometheus-config/` of the output directory is replaced by the new configurations.
+   * `prometheus-config/` of the output directory is replaced by the new configurations. No user
+   * code runs in between, so the app is read once for all of it: the configurations, the checks
+   * and the validation of every chart cdk8s synthesizes share one rendering of its objects.
    * @param app the app to synthesize
    * @param options how the cluster's operator runs
    * @returns the configurations written
    */
   public static synth(app: App, options: RenderedConfigsOptions = {}): RenderedConfigs {
-    const configs = RenderedConfigs.of(app, options);
-    app.synth();
-    configs.writeTo(app.outdir);
-    return configs;
+    return AppObjects.session(app, () => {
+      const configs = RenderedConfigs.of(app, options);
+      app.synth();
+      configs.writeTo(app.outdir);
+      return configs;
+    });
   }
 
   /** One configuration per Prometheus and PrometheusAgent, ordered by kind, namespace and name. */

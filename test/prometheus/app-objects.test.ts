@@ -168,3 +168,113 @@ describe('AppObjects', () => {
     expect(a.node.root).toBe(a);
   });
 });
+
+describe('synthesis sessions', () => {
+  function tree() {
+    const a = Testing.app();
+    const c1 = new Chart(a, 'c1');
+    const v1 = new Construct(c1, 'v1');
+    const c2 = new Chart(a, 'c2');
+    const v2 = new Construct(c2, 'v2');
+    const sm = monitor(c1, 'sm', 'ns');
+    return { a, c1, c2, v1, v2, sm };
+  }
+
+  test('every reading of the app in a session is the session\'s, made once; after it the app is read afresh', () => {
+    const { a, c1, v1, v2, sm } = tree();
+    const counted = countRenders(sm);
+    const before = AppObjects.readings;
+    const inSession = AppObjects.session(a, () => {
+      const reading = AppObjects.collect(c1);
+      // Passes of validation (v1 after v2 starts a new pass outside a session), computations and collections alike.
+      const readings = [
+        AppObjects.forValidation(v1), AppObjects.forValidation(v2), AppObjects.forValidation(v1), AppObjects.current(v2), AppObjects.collect(a),
+      ];
+      expect(readings.map((r) => r === reading)).toEqual([true, true, true, true, true]);
+      expect(AppObjects.session(c1, () => AppObjects.collect(v2)) === reading).toBe(true);
+      return appObjectsOfKinds(v2, ['ServiceMonitor']).map((o) => o.metadata.namespace);
+    });
+    expect(inSession).toEqual(['ns']);
+    expect(AppObjects.readings - before).toBe(1);
+    expect(counted.count).toBe(1);
+    sm.addJsonPatch(JsonPatch.replace('/metadata/namespace', 'moved'));
+    expect(appObjectsOfKinds(v1, ['ServiceMonitor']).map((o) => o.metadata.namespace)).toEqual(['moved']);
+    expect(AppObjects.forValidation(v1).ofKinds(['ServiceMonitor']).map((o) => o.metadata.namespace)).toEqual(['moved']);
+  });
+
+  test('a session ends when its work throws; sessions of two apps are apart', () => {
+    const one = tree();
+    const two = tree();
+    let reading: AppObjects | undefined;
+    expect(() => AppObjects.session(one.a, () => {
+      reading = AppObjects.collect(one.a);
+      expect(AppObjects.collect(two.a) === AppObjects.collect(two.a)).toBe(false);
+      throw new Error('synth failed');
+    })).toThrow('synth failed');
+    expect(AppObjects.collect(one.a) === reading).toBe(false);
+  });
+
+  test('a lazily rendered field is read once in a session, and again in the next', () => {
+    const { a, c1, v1 } = tree();
+    const names = ['team'];
+    new ApiObject(c1, 'lazy', {
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'ServiceMonitor',
+      metadata: { name: 'lazy', namespace: Lazy.any({ produce: () => names.join('-') }) },
+    });
+    const namespaces = () => AppObjects.forValidation(v1).ofKinds(['ServiceMonitor']).map((o) => o.metadata.namespace);
+    expect(AppObjects.session(a, () => {
+      const first = namespaces();
+      names.push('b');
+      return [first, namespaces()];
+    })).toEqual([['ns', 'team'], ['ns', 'team']]);
+    expect(AppObjects.session(a, namespaces)).toEqual(['ns', 'team-b']);
+  });
+
+  test('in a session each Prometheus RBAC creates its access objects once, however many validation passes', () => {
+    const a = Testing.app();
+    const monitoring = new Chart(a, 'monitoring', { namespace: 'monitoring' });
+    const rbacs = ['a', 'b'].map((name) => {
+      new Prometheus(monitoring, name, { serviceMonitorSelector: Selector.all() });
+      return monitoring.node.findChild(name).node.findChild('Rbac');
+    });
+    const counted = countRenders(monitor(new Chart(a, 'apps'), 'sm', 'apps'));
+    const accessOf = () => rbacs.map((r) => r.node.findChild('Access'));
+    const pass = () => rbacs.forEach((r) => expect(r.node.validate()).toEqual([]));
+    const created = AppObjects.session(a, () => {
+      pass();
+      const first = accessOf();
+      pass();
+      pass();
+      expect(accessOf().map((c, i) => c === first[i])).toEqual([true, true]);
+      return first;
+    });
+    expect(counted.count).toBe(1);
+    pass();
+    expect(counted.count).toBe(2);
+    expect(accessOf().map((c, i) => c === created[i])).toEqual([false, false]);
+  });
+
+  test('outside a session, validated again later in the same pass (after the checks ran it), an RBAC keeps the access objects the checks read', () => {
+    const a = Testing.app();
+    Checks.enable(a, { printFindings: false });
+    const one = new Prometheus(new Chart(a, 'one', { namespace: 'monitoring' }), 'p', { serviceMonitorSelector: Selector.all() });
+    const two = new Prometheus(new Chart(a, 'two', { namespace: 'audit' }), 'p', { serviceMonitorSelector: Selector.all() });
+    monitor(new Chart(a, 'apps'), 'sm', 'apps');
+    const checks = Checks.of(a);
+    const rbacs = [one, two].map((p) => p.node.findChild('Rbac'));
+    expect(a.node.children.map((c) => c.node.id)).toEqual(['cdk8s-prometheus-checks', 'one', 'two', 'apps']);
+    const accessObjects = () => rbacs.map((r) => r.node.findChild('Access'));
+    // One pass in cdk8s's order: the checks (which run the validations after them first), then the RBACs.
+    expect(checks.node.validate()).toEqual([]);
+    const read = accessObjects();
+    expect(read.flatMap((c) => c.node.children.map((r) => r.node.id))).toEqual([
+      'Role-apps', 'RoleBinding-apps', 'Role-monitoring', 'RoleBinding-monitoring', 'Role-apps', 'RoleBinding-apps', 'Role-audit', 'RoleBinding-audit',
+    ]);
+    rbacs.forEach((r) => expect(r.node.validate()).toEqual([]));
+    expect(accessObjects().map((c, i) => c === read[i])).toEqual([true, true]);
+    // The next pass computes the access afresh.
+    checks.node.validate();
+    expect(accessObjects().map((c, i) => c === read[i])).toEqual([false, false]);
+  });
+});
