@@ -1,8 +1,9 @@
 import { Construct, IConstruct } from 'constructs';
 import { acknowledgementFor, acknowledgementsOf, addAcknowledgement } from './acknowledgements';
-import { collectObjects, settle } from './collect';
+import { collectedFrom, settle } from './collect';
 import { CheckFinding } from './finding';
 import { fail } from '../common/errors';
+import { AppListing, AppObjects } from '../prometheus/app-objects';
 import { findCheck, formatFinding, FindingSeverity, runChecks } from '../resolver/checks';
 import { KubeObject, ObjectSource } from '../resolver/types';
 
@@ -92,7 +93,7 @@ export class Checks extends Construct {
   private readonly externals: KubeObject[] = [];
   private validating = false;
   /** The objects (as JSON) and findings of the last validation: cdk8s validates once per chart, the checks run once. */
-  private last?: { readonly key: string; readonly findings: CheckFinding[] };
+  private last?: { readonly key: string; readonly findings: CheckFinding[]; readonly listing: AppListing };
   /** The key of the findings last printed, so that each validation of the same app prints them once. */
   private printedKey?: string;
 
@@ -168,16 +169,27 @@ export class Checks extends Construct {
     return fail(this, MODE_VARIABLE, `${JSON.stringify(mode)} is not a setting. Set it to "silent" to print no findings (errors still fail synth), or unset it.`);
   }
 
-  /** Runs the checks, or reuses the last findings when the objects and acknowledgements have not changed. */
+  /**
+   * Runs the checks, or reuses the last findings when the objects and acknowledgements have not
+   * changed. The objects are read once the constructs that add objects when validated (the
+   * Prometheus RBAC) have run, from the reading the other whole-app validators of the pass use
+   * (or of the synthesis session, where the same listing means nothing changed: no user code runs).
+   */
   private check(): { findings: CheckFinding[]; key: string } {
     const root = this.node.root;
-    settle(root, this, this.validating);
-    const collected = collectObjects(root);
+    const reading = this.validating ? AppObjects.forValidation(this) : AppObjects.collect(root);
+    reading.settle(() => settle(root, this, this.validating));
+    const listing = reading.all();
+    if (this.last?.listing === listing) return this.last;
+    const collected = collectedFrom(listing);
     const { apiObjects } = collected;
     const objects = [...collected.objects, ...this.externals];
     const sources: ObjectSource[] = [...collected.sources, ...this.externals.map(() => ({ file: EXTERNAL }))];
     const key = JSON.stringify([objects, sources, this.options, acknowledgementsOf(root)]);
-    if (this.last?.key === key) return this.last;
+    if (this.last?.key === key) {
+      this.last = { ...this.last, listing };
+      return this.last;
+    }
     const byPath = new Map(apiObjects.map((o) => [o.node.path, o as IConstruct]));
     const own = runChecks(objects, { sources, defaultNamespace: this.options.defaultNamespace }).filter((f) => f.source?.file !== EXTERNAL);
     const findings = own.map((f): CheckFinding => {
@@ -199,7 +211,7 @@ export class Checks extends Construct {
         message: formatFinding(finding),
       };
     });
-    this.last = { key, findings };
+    this.last = { key, findings, listing };
     return this.last;
   }
 }

@@ -1,10 +1,12 @@
 /**
  * The app's objects as the checks see them: every ApiObject under the root, after JSON patches
- * (`toJson()`), with its construct path.
+ * (`toJson()`), with its construct path, from a reading of the app shared with the other
+ * constructs that read the whole app (see `AppObjects`).
  */
 
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { AppListing, AppObjects } from '../prometheus/app-objects';
 import { KubeObject, ObjectSource } from '../resolver/types';
 
 /** The objects of an app and, in the same order, the ApiObjects they come from. */
@@ -14,13 +16,20 @@ export interface CollectedObjects {
   readonly apiObjects: ApiObject[];
 }
 
-/** Collects every ApiObject under `root` (synthesized as they will be written). */
-export function collectObjects(root: IConstruct): CollectedObjects {
-  const apiObjects = root.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
+/**
+ * Every ApiObject under `root` (synthesized as they will be written), from `reading`: by default
+ * the reading of the app's synthesis session, else the app as it is now.
+ */
+export function collectObjects(root: IConstruct, reading: AppObjects = AppObjects.collect(root)): CollectedObjects {
+  return collectedFrom(reading.all());
+}
+
+/** The objects of `listing`, with their construct paths. */
+export function collectedFrom(listing: AppListing): CollectedObjects {
   return {
-    objects: apiObjects.map((o) => o.toJson() as KubeObject),
-    sources: apiObjects.map((o) => ({ constructPath: o.node.path })),
-    apiObjects,
+    objects: [...listing.objects],
+    sources: listing.apiObjects.map((o) => ({ constructPath: o.node.path })),
+    apiObjects: [...listing.apiObjects],
   };
 }
 
