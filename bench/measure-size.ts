@@ -1,16 +1,18 @@
 /**
- * Measures one app size in the current process: runs of plain cdk8s synth followed by resolve,
- * after a warm-up, each step timed and the peak resident memory of synth and of synth + resolve
- * recorded. Run it in a fresh process per size so that sizes do not share a heap.
+ * Measures one app size in the current process: runs of plain cdk8s synth (the baseline), each
+ * followed by what `RenderedConfigs.synth` does (read, resolve and synth in one synthesis
+ * session), after a warm-up, each step timed and the peak resident memory of each recorded. Run
+ * it in a fresh process per size so that sizes do not share a heap.
  */
 
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import { App } from 'cdk8s';
 import { checkResolution } from './check-resolution';
 import { BenchAppSize, ExpectedSelection, generateApp } from './generate-app';
-import { synthesize } from './synthesize';
+import { synthesize, synthesizeInSession } from './synthesize';
 import { toPrometheusYaml } from '../src/resolver/render';
-import { resolve, Resolution } from '../src/resolver/resolve';
+import { Resolution } from '../src/resolver/resolve';
 
 /** How many times each phase is repeated. */
 export interface Repetitions {
@@ -22,13 +24,21 @@ export interface Repetitions {
   readonly budgetMs: number;
 }
 
-/** Times, in milliseconds, of the steps of one synth + resolve run: wall clock unless named CPU. */
+/** Times, in milliseconds, of the steps of one run: wall clock unless named CPU. */
 export interface RunTimes {
-  /** Plain cdk8s synth: validation, every chart's objects and the manifests YAML (what `App.synthYaml()` does). */
+  /**
+   * Plain cdk8s synth, the baseline: validation, every chart's objects and the manifests YAML
+   * (what `App.synthYaml()` does, outside a synthesis session: the checks and the Prometheus RBAC
+   * that the library's constructs turn on read the app afresh in each validation pass).
+   */
   readonly synth: number;
-  /** `resolve()` of the synthesized objects: CRD defaults, selection, rendering and prometheus.yaml text of every Prometheus. */
+  /** Reading the app's objects at the start of the synthesis session (each rendered once). */
+  readonly read: number;
+  /** `resolve()` of the objects read: CRD defaults, selection, rendering and prometheus.yaml text of every Prometheus. */
   readonly resolve: number;
-  /** Synth + resolve. */
+  /** The same synthesis as `synth`, within the session (its validation passes reuse the reading). */
+  readonly sessionSynth: number;
+  /** Synth + resolve as `RenderedConfigs.synth` does it, in memory: the whole session (read, resolve, session synth). */
   readonly total: number;
   /** CPU time (user + system) of `resolve()`, which a busy machine inflates less than wall time. */
   readonly resolveCpu: number;
@@ -59,9 +69,9 @@ export interface SizeResult {
    * come from that run: V8 keeps the heap a run has grown, so later runs start from its peak.
    */
   readonly baseRssMiB: number;
-  /** Peak resident memory during the first run's synth, in MiB. */
+  /** Peak resident memory during the first run's plain synth, in MiB. */
   readonly synthPeakRssMiB: number;
-  /** Peak resident memory during the first run's synth + resolve, in MiB. */
+  /** Peak resident memory during the first run's synth + resolve (the session, measured apart from plain synth), in MiB. */
   readonly fullPeakRssMiB: number;
 }
 
@@ -92,7 +102,9 @@ export function measureSize(size: BenchAppSize, reps: Repetitions): SizeResult {
     buildMs,
     times: {
       synth: medianOf('synth'),
+      read: medianOf('read'),
       resolve: medianOf('resolve'),
+      sessionSynth: medianOf('sessionSynth'),
       total: medianOf('total'),
       resolveCpu: medianOf('resolveCpu'),
       yamlTextCpu: medianOf('yamlTextCpu'),
@@ -104,22 +116,36 @@ export function measureSize(size: BenchAppSize, reps: Repetitions): SizeResult {
   };
 }
 
-/** One synth + resolve run, timed step by step, with the memory peaks of synth and of the whole run; checked. */
+/**
+ * One run: plain synth, then synth + resolve in a synthesis session, each timed step by step with
+ * its memory peak; checked (the same manifests both ways, the expected selection).
+ */
 function measureRun(app: App, expected: readonly ExpectedSelection[]) {
   collectGarbage();
   const baseRssMiB = resetPeakRss();
   const t0 = performance.now();
-  const synthesized = synthesize(app);
-  const t1 = performance.now();
+  const plainHash = hash(synthesize(app).yaml);
+  const synth = performance.now() - t0;
   const synthPeakRssMiB = peakRssMiB();
-  const cpu = process.cpuUsage();
-  const resolution = resolve(synthesized.objects);
-  const resolveCpu = cpuMs(process.cpuUsage(cpu));
-  const t2 = performance.now();
+
+  collectGarbage();
+  resetPeakRss();
+  const t1 = performance.now();
+  const { synthesized, resolution, times } = synthesizeInSession(app);
+  const total = performance.now() - t1;
   const fullPeakRssMiB = peakRssMiB();
+  if (hash(synthesized.yaml) !== plainHash) throw new Error('the synthesis session wrote other manifests than plain synth');
   checkResolution(resolution, expected);
   return {
-    times: { synth: t1 - t0, resolve: t2 - t1, total: t2 - t0, resolveCpu, yamlTextCpu: yamlTextCpuMs(resolution) },
+    times: {
+      synth,
+      read: times.read,
+      resolve: times.resolve,
+      sessionSynth: times.synth,
+      total,
+      resolveCpu: times.resolveCpu,
+      yamlTextCpu: yamlTextCpuMs(resolution),
+    },
     baseRssMiB,
     synthPeakRssMiB,
     fullPeakRssMiB,
@@ -136,6 +162,10 @@ function yamlTextCpuMs(resolution: Resolution): number {
   const cpu = process.cpuUsage();
   resolution.prometheuses.forEach((r) => toPrometheusYaml(r.config));
   return cpuMs(process.cpuUsage(cpu));
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 function cpuMs(usage: NodeJS.CpuUsage): number {

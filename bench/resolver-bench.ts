@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: synth and resolve time and peak memory for generated apps of 100, 1,000 and
- * 5,000 monitors over 50 namespaces, selected by 3 Prometheus with different selectors. Each
- * size runs in a fresh child process. `--sizes 100,1000` measures other sizes;
- * `--chart-per-namespace` puts each namespace in its own chart.
+ * 5,000 monitors over 50 namespaces, selected by 3 Prometheus with different selectors: plain
+ * cdk8s synth (the baseline), and synth + resolve as `RenderedConfigs.synth` does it (one
+ * synthesis session). Each size runs in a fresh child process. `--sizes 100,1000` measures other
+ * sizes; `--chart-per-namespace` puts each namespace in its own chart.
  */
 
 import { fork } from 'child_process';
@@ -51,7 +52,8 @@ async function main(): Promise<void> {
     `Service, ServiceMonitor or every 10th a PodMonitor) over ${NAMESPACES} namespaces ` +
     `(${chartPerNamespace ? 'one chart per namespace' : 'in one chart'}); 3 Prometheus constructs with different selectors.`);
   console.log(`Each size in a fresh process, after a warm-up run; then ${REPETITIONS.min} to ${REPETITIONS.max} timed runs ` +
-    `(more while under ${REPETITIONS.budgetMs / 1000} s); every run's selection and scrape jobs are checked.`);
+    `(more while under ${REPETITIONS.budgetMs / 1000} s), each a plain synth then a synth+resolve session; every run's selection `
+    + 'and scrape jobs are checked, and its session\'s manifests against plain synth\'s.');
   const started = performance.now();
   const results: SizeResult[] = [];
   for (const monitors of sizes) {

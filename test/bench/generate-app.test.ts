@@ -1,6 +1,7 @@
 import { checkResolution } from '../../bench/check-resolution';
 import { ExpectedSelection, generateApp } from '../../bench/generate-app';
-import { synthesize } from '../../bench/synthesize';
+import { synthesize, synthesizeInSession } from '../../bench/synthesize';
+import { AppObjects } from '../../src/prometheus/app-objects';
 import { resolve } from '../../src/resolver/resolve';
 
 // 500 monitors over 50 namespaces: 10 apps per namespace (k = 0..9), k = 9 scraped by a PodMonitor.
@@ -62,4 +63,20 @@ test('with one chart per namespace the app has the same objects and selection', 
   expect(sortedKeys(objects)).toEqual(sortedKeys(synthesize(oneChart.app).objects));
   expect(perNamespace.expected).toEqual(oneChart.expected);
   expect(() => checkResolution(resolve(objects), perNamespace.expected)).not.toThrow();
+});
+
+test.each([false, true])('chart per namespace %s: the session writes the manifests plain synth writes, resolves what is expected, reads the app once', (chartPerNamespace) => {
+  const generated = generateApp({ monitors: 100, namespaces: 20, chartPerNamespace });
+  const plain = synthesize(generated.app);
+  const before = AppObjects.readings;
+  const run = synthesizeInSession(generated.app);
+  expect(AppObjects.readings - before).toBe(1);
+  expect(run.synthesized.yaml).toBe(plain.yaml);
+  expect(() => checkResolution(run.resolution, generated.expected)).not.toThrow();
+  expect(run.resolution).toEqual(resolve(plain.objects));
+  expect(Object.values(run.times).every((t) => t >= 0)).toBe(true);
+  // Plain synth reads the app in each validation pass: once for the app and once per chart at least.
+  const plainBefore = AppObjects.readings;
+  synthesize(generated.app);
+  expect(AppObjects.readings - plainBefore).toBeGreaterThanOrEqual(1 + generated.app.charts.length);
 });
