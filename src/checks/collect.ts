@@ -17,11 +17,11 @@ export interface CollectedObjects {
 }
 
 /**
- * Every ApiObject under `root` (synthesized as they will be written), from `reading`: by default
- * the reading of the app's synthesis session, else the app as it is now.
+ * Every ApiObject under `root` (synthesized as they will be written): the reading of the app's
+ * synthesis session, else the app as it is now.
  */
-export function collectObjects(root: IConstruct, reading: AppObjects = AppObjects.collect(root)): CollectedObjects {
-  return collectedFrom(reading.all());
+export function collectObjects(root: IConstruct): CollectedObjects {
+  return collectedFrom(AppObjects.collect(root).all());
 }
 
 /** The objects of `listing`, with their construct paths. */
