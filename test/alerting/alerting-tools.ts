@@ -1,8 +1,8 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { parse } from 'yaml';
-import { expectValidAgainstCrds } from '../support/crd-schema';
 import { Alertmanager } from '../../src/alerting';
+import { expectValidAgainstCrds } from '../support/crd-schema';
 import { amtoolCheckConfig } from '../support/prometheus-tools';
 
 /** A chart in namespace `monitoring` (or the given one). */

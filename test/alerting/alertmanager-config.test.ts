@@ -1,9 +1,9 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import { chart, manifestOf, secretKey, synthAndCheck } from './alerting-tools';
-import { crdSchemaErrors } from '../support/crd-schema';
 import { Alertmanager, AlertmanagerConfig, AlertmanagerConfigMatcherStrategy, Matcher, Notifier, OpsgenieResponderType } from '../../src/alerting';
 import { NamespaceSelector } from '../../src/common/namespace-selector';
 import { Selector } from '../../src/common/selector';
+import { crdSchemaErrors } from '../support/crd-schema';
 
 // The tests build partial apps on purpose: the checks' warnings about them are not printed (errors still fail synth).
 process.env.CDK8S_PROMETHEUS_CHECKS = 'silent';

@@ -2,11 +2,11 @@ import { ApiObject, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { parse } from 'yaml';
 import { chart, expectAmtoolAccepts, manifestOf, secretKey, synthAndCheck } from './alerting-tools';
-import { crdSchemaErrors } from '../support/crd-schema';
 import { Alertmanager, AlertmanagerConfigMatcherStrategy, Matcher, Notifier, OpsgenieResponderType } from '../../src/alerting';
 import { IAlertmanagerEndpoint } from '../../src/common/alertmanager-endpoint';
 import { NamespaceSelector } from '../../src/common/namespace-selector';
 import { Selector } from '../../src/common/selector';
+import { crdSchemaErrors } from '../support/crd-schema';
 
 // The tests build partial apps on purpose: the checks' warnings about them are not printed (errors still fail synth).
 process.env.CDK8S_PROMETHEUS_CHECKS = 'silent';
