@@ -30,7 +30,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
   // Plain npm libraries used at synth time; bundled because they are not jsii modules.
-  bundledDeps: ['yaml@^2.8.1', '@prometheus-io/lezer-promql@^0.315.0', 're2js@^1.2.0'],
+  // @lezer/lr and @lezer/highlight are peer dependencies of @prometheus-io/lezer-promql.
+  bundledDeps: ['yaml@^2.8.1', '@prometheus-io/lezer-promql@^0.315.0', '@lezer/lr@^1.4.12', '@lezer/highlight@^1.2.5', 're2js@^1.2.0'],
   devDeps: [
     'cdk8s-cli@^2.207.60',
     'ajv@^8.17.1',
