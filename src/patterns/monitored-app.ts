@@ -144,13 +144,22 @@ export interface MonitoredAppProps {
    * @default - none
    */
   readonly startup?: kplus.Probe;
+  /**
+   * User (and group) ID the created container runs as. The container must not run as root; an
+   * explicit ID lets images built without a `USER` start under `runAsNonRoot`.
+   * @default 65534 (nobody)
+   */
+  readonly runAsUser?: number;
 }
 
 const DEFAULT_RESOURCES: kplus.ContainerResources = {
   cpu: { request: kplus.Cpu.millis(50), limit: kplus.Cpu.millis(500) },
   memory: { request: Size.mebibytes(64), limit: Size.mebibytes(256) },
 };
-const CREATED_WORKLOAD_ONLY: Array<keyof MonitoredAppProps> = ['image', 'replicas', 'containerPort', 'resources', 'readiness', 'liveness', 'startup'];
+/** The conventional unprivileged user and group ID. */
+const NOBODY = 65534;
+
+const CREATED_WORKLOAD_ONLY: Array<keyof MonitoredAppProps> = ['image', 'replicas', 'containerPort', 'resources', 'readiness', 'liveness', 'startup', 'runAsUser'];
 
 /**
  * An application that exposes Prometheus metrics, wired end to end: the workload (a new hardened
@@ -275,6 +284,8 @@ export class MonitoredApp extends Construct {
         resources: props.resources ?? DEFAULT_RESOURCES,
         securityContext: {
           ensureNonRoot: true,
+          user: props.runAsUser ?? NOBODY,
+          group: props.runAsUser ?? NOBODY,
           readOnlyRootFilesystem: true,
           allowPrivilegeEscalation: false,
           privileged: false,
@@ -311,6 +322,9 @@ function validateInputs(scope: Construct, props: MonitoredAppProps): void {
     }
   }
   validateWholeNumber(scope, 'replicas', props.replicas);
+  if (props.runAsUser !== undefined && (!Number.isInteger(props.runAsUser) || props.runAsUser < 1)) {
+    fail(scope, 'runAsUser', `${props.runAsUser} is not allowed: the container must not run as root. Use a positive whole user ID such as 65534.`);
+  }
   validateHttpPath(scope, 'path', props.path ?? DEFAULT_METRICS_PATH);
   renderScrapeTiming(scope, '', props);
   renderRelabelConfigs(scope, 'relabelings', props.relabelings);

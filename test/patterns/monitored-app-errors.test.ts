@@ -61,3 +61,9 @@ describe('MonitoredApp rejects bad input with the construct path, the field and 
     expect(app?.node.children.map((c) => c.node.id) ?? []).toEqual([]);
   });
 });
+
+test('runAsUser must not be root', () => {
+  const chart = Testing.chart();
+  expect(() => new MonitoredApp(chart, 'app', { image: 'example/app:1', runAsUser: 0 }))
+    .toThrow('test/app: runAsUser: 0 is not allowed: the container must not run as root. Use a positive whole user ID such as 65534.');
+});

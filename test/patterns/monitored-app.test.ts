@@ -43,6 +43,8 @@ describe('MonitoredApp defaults', () => {
       privileged: false,
       readOnlyRootFilesystem: true,
       runAsNonRoot: true,
+      runAsUser: 65534,
+      runAsGroup: 65534,
       seccompProfile: { type: 'RuntimeDefault' },
     });
     expect(deployment.spec.template.spec.securityContext.runAsNonRoot).toBe(true);
