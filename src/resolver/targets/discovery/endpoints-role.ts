@@ -1,4 +1,5 @@
-import { LabelSet, META, TargetGroup, addObjectMetaLabels, joinHostPort, nodeMetaLabels, podLabels, resolvePodRef, serviceLabels } from './meta';
+import { EndpointPods } from './endpoint-pods';
+import { LabelSet, META, TargetGroup, addObjectMetaLabels, joinHostPort, nodeMetaLabels, resolvePodRef, serviceLabels } from './meta';
 import { KubeObject } from '../../types';
 
 /** What endpoints-based discovery can see besides the Endpoints objects themselves. */
@@ -26,7 +27,7 @@ export function endpointsTargetGroup(eps: KubeObject, ctx: EndpointsContext): Ta
   addObjectMetaLabels(labels, eps, 'endpoints');
 
   const targets: LabelSet[] = [];
-  const seenPods = new Map<string, { pod: KubeObject; ports: number[] }>();
+  const pods = new EndpointPods();
   const add = (addr: any, port: any, ready: string) => {
     let target: LabelSet = {
       __address__: joinHostPort(addr.ip, port.port),
@@ -52,28 +53,7 @@ export function endpointsTargetGroup(eps: KubeObject, ctx: EndpointsContext): Ta
       }
     }
     const pod = resolvePodRef(ctx.pods, addr.targetRef);
-    if (!pod) {
-      targets.push(target);
-      return;
-    }
-    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
-    const seen = seenPods.get(key) ?? { pod, ports: [] };
-    seenPods.set(key, seen);
-    target = { ...target, ...podLabels(pod) };
-    outer: for (const c of pod.spec?.containers ?? []) {
-      for (const cport of c.ports ?? []) {
-        if (cport.containerPort === port.port) {
-          target[`${META}pod_container_name`] = c.name ?? '';
-          target[`${META}pod_container_image`] = c.image ?? '';
-          target[`${META}pod_container_port_name`] = cport.name ?? '';
-          target[`${META}pod_container_port_number`] = String(port.port);
-          target[`${META}pod_container_port_protocol`] = port.protocol ?? '';
-          break outer;
-        }
-      }
-    }
-    seen.ports.push(port.port);
-    targets.push(target);
+    targets.push(pod ? pods.attach(target, pod, port.port, () => port.protocol ?? '') : target);
   };
 
   for (const subset of eps.subsets ?? []) {
@@ -86,34 +66,6 @@ export function endpointsTargetGroup(eps: KubeObject, ctx: EndpointsContext): Ta
       }
     }
   }
-  targets.push(...uncoveredContainerPorts(seenPods));
+  targets.push(...pods.uncoveredContainerPorts());
   return { source: `endpoints/${ns}/${eps.metadata.name}`, labels, targets };
-}
-
-/** Targets for the container ports of seen Pods that no endpoint port covered. */
-export function uncoveredContainerPorts(seenPods: ReadonlyMap<string, { pod: KubeObject; ports: number[] }>): LabelSet[] {
-  const out: LabelSet[] = [];
-  for (const { pod, ports } of seenPods.values()) {
-    const podIP: string | undefined = pod.status?.podIP;
-    if (!podIP) {
-      continue;
-    }
-    for (const c of pod.spec?.containers ?? []) {
-      for (const cport of c.ports ?? []) {
-        if (ports.includes(cport.containerPort)) {
-          continue;
-        }
-        out.push({
-          __address__: joinHostPort(podIP, cport.containerPort),
-          [`${META}pod_container_name`]: c.name ?? '',
-          [`${META}pod_container_image`]: c.image ?? '',
-          [`${META}pod_container_port_name`]: cport.name ?? '',
-          [`${META}pod_container_port_number`]: String(cport.containerPort),
-          [`${META}pod_container_port_protocol`]: cport.protocol ?? '',
-          ...podLabels(pod),
-        });
-      }
-    }
-  }
-  return out;
 }

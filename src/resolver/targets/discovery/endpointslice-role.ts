@@ -1,5 +1,6 @@
-import { EndpointsContext, uncoveredContainerPorts } from './endpoints-role';
-import { LabelSet, META, TargetGroup, addObjectMetaLabels, joinHostPort, nodeMetaLabels, podLabels, resolvePodRef, sanitizeLabelName, serviceLabels } from './meta';
+import { EndpointPods } from './endpoint-pods';
+import { EndpointsContext } from './endpoints-role';
+import { LabelSet, META, TargetGroup, addObjectMetaLabels, joinHostPort, nodeMetaLabels, resolvePodRef, sanitizeLabelName, serviceLabels } from './meta';
 import { KubeObject } from '../../types';
 
 /**
@@ -21,7 +22,7 @@ export function endpointSliceTargetGroup(slice: KubeObject, ctx: EndpointsContex
   }
 
   const targets: LabelSet[] = [];
-  const seenPods = new Map<string, { pod: KubeObject; ports: number[] }>();
+  const pods = new EndpointPods();
   const isSet = (v: unknown) => v !== undefined && v !== null;
   const add = (addr: string, ep: any, port: any) => {
     let target: LabelSet = { __address__: isSet(port.port) ? joinHostPort(addr, port.port) : addr };
@@ -50,33 +51,7 @@ export function endpointSliceTargetGroup(slice: KubeObject, ctx: EndpointsContex
       target = { ...target, ...nodeMetaLabels(ctx.nodes, nodeName) };
     }
     const pod = resolvePodRef(ctx.pods, ep.targetRef);
-    if (!pod) {
-      targets.push(target);
-      return;
-    }
-    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
-    const seen = seenPods.get(key) ?? { pod, ports: [] };
-    seenPods.set(key, seen);
-    target = { ...target, ...podLabels(pod) };
-    outer: for (const c of pod.spec?.containers ?? []) {
-      for (const cport of c.ports ?? []) {
-        if (!isSet(port.port)) {
-          continue;
-        }
-        if (cport.containerPort === port.port) {
-          target[`${META}pod_container_name`] = c.name ?? '';
-          target[`${META}pod_container_image`] = c.image ?? '';
-          target[`${META}pod_container_port_name`] = cport.name ?? '';
-          target[`${META}pod_container_port_number`] = String(port.port);
-          target[`${META}pod_container_port_protocol`] = cport.protocol ?? '';
-          break outer;
-        }
-      }
-    }
-    if (isSet(port.port)) {
-      seen.ports.push(port.port);
-    }
-    targets.push(target);
+    targets.push(pod ? pods.attach(target, pod, isSet(port.port) ? port.port : undefined, (cport) => cport.protocol ?? '') : target);
   };
 
   for (const ep of slice.endpoints ?? []) {
@@ -86,6 +61,6 @@ export function endpointSliceTargetGroup(slice: KubeObject, ctx: EndpointsContex
       }
     }
   }
-  targets.push(...uncoveredContainerPorts(seenPods));
+  targets.push(...pods.uncoveredContainerPorts());
   return { source: `endpointslice/${ns}/${slice.metadata.name}`, labels, targets };
 }
